@@ -1,0 +1,147 @@
+package org.breachnotify.campaign;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.breachnotify.intake.FileType;
+import org.breachnotify.intake.ImportResult;
+import org.breachnotify.intake.ImportService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/campaigns")
+public class CampaignController {
+    private final CampaignService campaigns;
+    private final CampaignReportService reports;
+    private final ImportService imports;
+    private final JdbcTemplate jdbc;
+    private final CampaignDefaults defaults;
+
+    public CampaignController(CampaignService campaigns, CampaignReportService reports, ImportService imports,
+                              JdbcTemplate jdbc, CampaignDefaults defaults) {
+        this.defaults = defaults;
+        this.campaigns = campaigns;
+        this.reports = reports;
+        this.imports = imports;
+        this.jdbc = jdbc;
+    }
+
+    public record NewCampaign(String code, String name, String roundInterval, String returnWindow, Integer batchSize,
+                              String batchMaxWait) {
+    }
+
+    @GetMapping
+    public List<Campaign> list() {
+        return campaigns.all();
+    }
+
+    @PostMapping
+    public ResponseEntity<Campaign> create(@RequestBody NewCampaign request) {
+        CampaignSettings d = defaults.toSettings();
+        CampaignSettings settings = new CampaignSettings(
+                request.roundInterval() == null ? d.roundInterval() : request.roundInterval(),
+                request.returnWindow() == null ? d.returnWindow() : request.returnWindow(),
+                request.batchSize() == null ? d.batchSize() : request.batchSize(),
+                request.batchMaxWait() == null ? d.batchMaxWait() : request.batchMaxWait());
+        return ResponseEntity.status(HttpStatus.CREATED).body(campaigns.create(request.code(), request.name(), settings));
+    }
+
+    @GetMapping("/{id}")
+    public Campaign get(@PathVariable long id) {
+        return campaigns.get(id);
+    }
+
+    @PostMapping("/{id}/start")
+    public Campaign start(@PathVariable long id) {
+        return campaigns.start(id);
+    }
+
+    @GetMapping("/{id}/report")
+    public CampaignReport report(@PathVariable long id) {
+        return reports.report(id);
+    }
+
+    /**
+     * Imports one file synchronously and answers its result. The type follows from the file name
+     * (participants*.csv, ...) unless given as {@code type}. Uploading the same file again changes nothing.
+     */
+    @PostMapping(value = "/{id}/files", consumes = "multipart/form-data")
+    public ImportResult upload(@PathVariable long id, @RequestParam("file") MultipartFile file,
+                               @RequestParam(value = "type", required = false) FileType type) throws IOException {
+        campaigns.get(id);
+        String name = file.getOriginalFilename() == null ? "upload.csv" : Path.of(file.getOriginalFilename())
+                .getFileName().toString();
+        FileType fileType = type != null ? type : FileType.fromFileName(name).orElseThrow(() ->
+                new IllegalArgumentException("cannot tell the file type from the name '" + name
+                        + "'; name it participants*.csv, leaked-records*.csv, address-updates*.csv, "
+                        + "dispatch-confirmation*.csv or return-mail*.csv, or pass type=..."));
+        Path temp = Files.createTempFile("upload-", ".csv");
+        try {
+            file.transferTo(temp);
+            return imports.importFile(id, fileType, name, temp);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Every rejected row of every file of the campaign, as CSV: file, line, key, reason. */
+    @GetMapping(value = "/{id}/rejected-rows.csv", produces = "text/csv")
+    public void rejectedRows(@PathVariable long id, HttpServletResponse response) throws IOException {
+        campaigns.get(id);
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"rejected-rows-" + id + ".csv\"");
+        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        try (CSVPrinter out = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
+                .setHeader("file", "file_type", "line", "key", "reason").setRecordSeparator("\n").get())) {
+            jdbc.query("""
+                    select f.file_name, f.file_type, r.line_number, r.record_key, r.reason
+                    from rejected_row r join import_file f on f.id = r.import_file_id
+                    where f.campaign_id = ? order by f.id, r.line_number""", rs -> {
+                try {
+                    out.printRecord(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, id);
+        }
+    }
+
+    /** Leaked records that match nobody: listed for the process manager, no personal data beyond lab ids. */
+    @GetMapping("/{id}/unlinked-records")
+    public List<Map<String, Object>> unlinkedRecords(@PathVariable long id) {
+        campaigns.get(id);
+        return jdbc.queryForList("""
+                select dataset, lab_record_id, bsn is not null has_bsn, birth_date is not null has_birth_date
+                from leaked_record where campaign_id = ? and match_status = 'UNLINKED' order by dataset, lab_record_id
+                limit 10000""", id);
+    }
+
+    @ExceptionHandler(CampaignNotFoundException.class)
+    ResponseEntity<Map<String, String>> notFound(CampaignNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+    }
+}

@@ -1,0 +1,33 @@
+package org.breachnotify.campaign;
+
+import java.util.List;
+import java.util.Map;
+
+/** The campaign at a glance, for process managers (GET /api/campaigns/{id}/report). */
+public record CampaignReport(long campaignId, String code, String name, String status, long participants,
+                             long rejectedRows, Map<String, Long> groups, Letters letters, long openTasks,
+                             Map<String, Long> openTasksByKind, Matching matching, Journeys journeys,
+                             Map<String, Long> returnsByReason, Batches batches, EngineCommandBacklog engineCommands,
+                             List<ImportedFile> files) {
+
+    public record Letters(long generated, long exported, long posted, long returned, long remailed) {
+    }
+
+    public record Matching(long leakedRecords, long linkedByBsn, long probable, long conflicts,
+                           long unlinkedWithCandidates, long unlinkedWithoutCandidates, long linkedByStaff,
+                           long dismissed, long openReviews) {
+    }
+
+    public record Journeys(long started, long ended, Map<String, Long> byStage, Map<String, Long> byOutcome) {
+    }
+
+    public record Batches(long delivered, long inProgress) {
+    }
+
+    public record EngineCommandBacklog(long pending, long parked) {
+    }
+
+    public record ImportedFile(long id, String type, String fileName, String status, long read, long accepted,
+                               long rejected, String message, String importedAt) {
+    }
+}

@@ -1,0 +1,73 @@
+package org.breachnotify.campaign;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.breachnotify.engine.ProcessEngineAdapter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class CampaignService {
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+    private final CampaignRepository campaigns;
+    private final ProcessEngineAdapter engine;
+    private final CampaignDefaults defaults;
+    private final Path inboxRoot;
+
+    public CampaignService(CampaignRepository campaigns, ProcessEngineAdapter engine, CampaignDefaults defaults,
+                           @Value("${breachnotify.inbox-dir}") Path inboxRoot) {
+        this.campaigns = campaigns;
+        this.engine = engine;
+        this.defaults = defaults;
+        this.inboxRoot = inboxRoot;
+    }
+
+    /** Creates the campaign, or answers the existing one with that code (creating is safe to repeat). */
+    @Transactional
+    public Campaign create(String code, String name, CampaignSettings settings) {
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException(
+                    "campaign code must be 1-40 lower-case letters, digits or '-', starting with a letter or digit");
+        }
+        return campaigns.findByCode(code).orElseGet(() ->
+                campaigns.insert(code, name == null || name.isBlank() ? code : name,
+                        settings == null ? defaults.toSettings() : settings));
+    }
+
+    /** Starts the campaign process unless it already runs or has completed. */
+    @Transactional
+    public Campaign start(long campaignId) {
+        Campaign campaign = get(campaignId);
+        if (campaign.status() == CampaignStatus.OPEN
+                || (campaign.status() == CampaignStatus.RUNNING && !engine.isCampaignRunning(campaignId))) {
+            campaigns.markRunning(campaignId, engine.startCampaign(campaignId));
+            return get(campaignId);
+        }
+        return campaign;
+    }
+
+    public Campaign get(long campaignId) {
+        return campaigns.find(campaignId)
+                .orElseThrow(() -> new CampaignNotFoundException("no campaign with id " + campaignId));
+    }
+
+    public List<Campaign> all() {
+        return campaigns.findAll();
+    }
+
+    public java.util.Optional<Campaign> findByCode(String code) {
+        return campaigns.findByCode(code);
+    }
+
+    /** Where files for this campaign are dropped: {@code <inbox-dir>/<campaign code>/}. */
+    public Path inboxOf(Campaign campaign) {
+        return inboxRoot.resolve(campaign.code());
+    }
+
+    public void complete(long campaignId) {
+        campaigns.markCompleted(campaignId);
+    }
+}

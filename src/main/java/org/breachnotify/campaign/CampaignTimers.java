@@ -1,0 +1,28 @@
+package org.breachnotify.campaign;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Timer values for the BPMN models, per campaign: {@code ${campaignSettings.returnWindow(campaignId)}}.
+ */
+@Component("campaignSettings")
+public class CampaignTimers {
+    private final CampaignRepository campaigns;
+
+    public CampaignTimers(CampaignRepository campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    public String roundInterval(Long campaignId) {
+        return settings(campaignId).roundInterval();
+    }
+
+    public String returnWindow(Long campaignId) {
+        return settings(campaignId).returnWindow();
+    }
+
+    private CampaignSettings settings(Long campaignId) {
+        return campaigns.find(campaignId).orElseThrow(
+                () -> new CampaignNotFoundException("no campaign with id " + campaignId)).settings();
+    }
+}

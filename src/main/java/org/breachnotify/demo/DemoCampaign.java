@@ -1,0 +1,133 @@
+package org.breachnotify.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.breachnotify.campaign.Campaign;
+import org.breachnotify.campaign.CampaignService;
+import org.breachnotify.campaign.CampaignSettings;
+import org.breachnotify.campaign.CampaignStatus;
+import org.breachnotify.engine.EngineAdministration;
+import org.breachnotify.engine.ProcessModels;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo: seeds users, generates a synthetic campaign into its inbox (once), starts it, and plays the print
+ * house, which confirms each batch and returns some letters. Off with {@code BREACHNOTIFY_DEMO_ENABLED=false}.
+ */
+@Component
+@ConditionalOnProperty(name = "breachnotify.demo.enabled", havingValue = "true")
+public class DemoCampaign implements ApplicationRunner {
+    private static final Logger log = LoggerFactory.getLogger(DemoCampaign.class);
+
+    private final DemoProperties demo;
+    private final CampaignService campaigns;
+    private final EngineAdministration admin;
+    private final ApplicationContext context;
+    private final Path dataDir;
+    private final Path exportDir;
+    private final Clock clock;
+    private volatile SimulatedPrintHouse printHouse;
+
+    public DemoCampaign(DemoProperties demo, CampaignService campaigns, EngineAdministration admin,
+                        ApplicationContext context, @Value("${breachnotify.data-dir}") Path dataDir,
+                        @Value("${breachnotify.export-dir}") Path exportDir, Clock clock) {
+        this.demo = demo;
+        this.campaigns = campaigns;
+        this.admin = admin;
+        this.context = context;
+        this.dataDir = dataDir;
+        this.exportDir = exportDir;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        seedUsers();
+        Campaign campaign = campaigns.create(demo.campaignCode(), "Demo campaign (" + demo.people() + " synthetic people)",
+                new CampaignSettings(demo.roundInterval(), demo.returnWindow(), demo.batchSize(), demo.batchMaxWait()));
+        Path world = dataDir.resolve("demo-world").resolve(campaign.code());
+        if (campaign.status() == CampaignStatus.OPEN) {
+            generate(campaign, world);
+        }
+        Path postalWorld = world.resolve("postal-world.csv");
+        printHouse = new SimulatedPrintHouse(exportDir, dataDir.resolve("printhouse-sim"),
+                code -> campaigns.findByCode(code).map(campaigns::inboxOf)
+                        .orElse(dataDir.resolve("printhouse-sim").resolve("unknown-campaign")),
+                Files.exists(postalWorld) ? postalWorld : null, 0.015, 0.002, clock);
+        campaign = campaigns.start(campaign.id());
+        printBanner(campaign);
+    }
+
+    @Scheduled(fixedDelayString = "${breachnotify.demo.print-house-poll-interval}")
+    public void playPrintHouse() {
+        SimulatedPrintHouse house = printHouse;
+        if (house != null) {
+            int handled = house.processNewBatches();
+            if (handled > 0) {
+                log.info("Simulated print house confirmed {} batch(es)", handled);
+            }
+        }
+    }
+
+    private void generate(Campaign campaign, Path world) {
+        Path inbox = campaigns.inboxOf(campaign);
+        try {
+            Files.createDirectories(inbox);
+            Files.createDirectories(world);
+            // Written to a hidden folder first and moved in, so the inbox never shows half a file.
+            Path staging = Files.createDirectories(inbox.resolve(".generating"));
+            GeneratedCampaign generated = new SyntheticCampaignGenerator()
+                    .generate(GeneratorSettings.defaults(demo.people()), staging, world);
+            try (var files = Files.list(staging)) {
+                for (Path f : files.toList()) {
+                    Files.move(f, inbox.resolve(f.getFileName()));
+                }
+            }
+            Files.delete(staging);
+            log.info("Demo campaign '{}': generated {} people ({} dirty rows), {} leaked records into {}",
+                    campaign.code(), generated.people(), generated.dirtyRows(), generated.leakedRecords(), inbox);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not generate the demo campaign", e);
+        }
+    }
+
+    private void seedUsers() {
+        admin.ensureGroup(ProcessModels.MANAGER_GROUP, "Process managers");
+        admin.ensureGroup(ProcessModels.STAFF_GROUP, "Helpdesk staff");
+        admin.ensureUser("manager", "Pat", "Manager", "manager", ProcessModels.MANAGER_GROUP);
+        admin.ensureUser("helpdesk", "Sam", "Helpdesk", "helpdesk", ProcessModels.STAFF_GROUP);
+        admin.ensureUser("helpdesk2", "Robin", "Helpdesk", "helpdesk2", ProcessModels.STAFF_GROUP);
+        admin.ensureGroupTaskFilter("Helpdesk: doubtful matches and returned letters", ProcessModels.STAFF_GROUP, -10);
+    }
+
+    private void printBanner(Campaign campaign) {
+        int port = context instanceof WebServerApplicationContext web ? web.getWebServer().getPort() : 8080;
+        String base = "http://localhost:" + port;
+        log.info("""
+
+                ================================================================================
+                 Demo campaign '{}' (id {}) is running with {} synthetic people.
+                 Cockpit / Tasklist / Admin:  {}/camunda
+                   admin / admin          (administrator)
+                   manager / manager      (process managers: Cockpit, reports)
+                   helpdesk / helpdesk    (helpdesk staff: Tasklist, group 'helpdesk')
+                 Campaign report:            {}/api/campaigns/{}/report
+                 Inbox (drop files here):    {}
+                 Print batches appear in:    {}
+                ================================================================================""",
+                campaign.code(), campaign.id(), demo.people(), base, base, campaign.id(),
+                campaigns.inboxOf(campaign).toAbsolutePath().normalize(), exportDir.toAbsolutePath().normalize());
+    }
+}

@@ -1,0 +1,132 @@
+package org.breachnotify.engine;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Executes queued engine commands: a chunk per transaction (the engine joins the same transaction, so the
+ * engine's change and the row's "done" commit together, exactly once). A chunk that fails is retried row by row so
+ * one bad row cannot hold up the others; a row that keeps failing is parked and shows in the campaign report.
+ * Rows are claimed with SKIP LOCKED, so several nodes share the work.
+ */
+@Component
+public class EngineCommandRelay {
+    static final int MAX_ATTEMPTS = 10;
+    private static final Logger log = LoggerFactory.getLogger(EngineCommandRelay.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final ProcessEngineAdapter engine;
+    private final int chunkSize;
+    private final boolean relayEnabled;
+
+    public EngineCommandRelay(JdbcTemplate jdbc, TransactionTemplate tx, ProcessEngineAdapter engine,
+                              @Value("${breachnotify.engine-commands.chunk-size}") int chunkSize,
+                              @Value("${breachnotify.engine-commands.relay-enabled}") boolean relayEnabled) {
+        this.relayEnabled = relayEnabled;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.engine = engine;
+        this.chunkSize = chunkSize;
+    }
+
+    @Scheduled(fixedDelayString = "${breachnotify.engine-commands.poll-interval}")
+    public void relayPending() {
+        if (!relayEnabled) {
+            return; // tests drive the relay themselves
+        }
+        relayAll();
+    }
+
+    /** Relays until the backlog is shorter than a chunk. */
+    public void relayAll() {
+        while (relayChunk() == chunkSize) {
+            // keep going while there is a full backlog
+        }
+    }
+
+    /** Relays one chunk; answers how many rows it handled (successfully or not). */
+    public int relayChunk() {
+        try {
+            Integer done = tx.execute(status -> {
+                List<Command> chunk = claim(null);
+                chunk.forEach(this::execute);
+                markDone(chunk);
+                return chunk.size();
+            });
+            return done == null ? 0 : done;
+        } catch (RuntimeException chunkFailure) {
+            log.debug("Chunk failed, retrying row by row", chunkFailure);
+            return relayOneByOne();
+        }
+    }
+
+    private int relayOneByOne() {
+        List<Long> ids = jdbc.queryForList("""
+                select id from engine_command where done_at is null and next_attempt_at <= now() and attempts < ?
+                order by id limit ?""", Long.class, MAX_ATTEMPTS, chunkSize);
+        for (Long id : ids) {
+            try {
+                tx.executeWithoutResult(status -> {
+                    List<Command> one = claim(id);
+                    one.forEach(this::execute);
+                    markDone(one);
+                });
+            } catch (RuntimeException e) {
+                recordFailure(id, e);
+            }
+        }
+        return ids.size();
+    }
+
+    private List<Command> claim(Long onlyId) {
+        String sql = """
+                select id, kind, campaign_id, target_id, letter_id, reason from engine_command
+                where done_at is null and next_attempt_at <= now() and attempts < ? %s
+                order by id limit ? for update skip locked""".formatted(onlyId == null ? "" : "and id = " + onlyId);
+        return jdbc.query(sql, (rs, i) -> new Command(rs.getLong(1), EngineCommandKind.valueOf(rs.getString(2)),
+                rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6)), MAX_ATTEMPTS, chunkSize);
+    }
+
+    private void execute(Command c) {
+        switch (c.kind) {
+            case START_JOURNEY -> engine.startJourney(c.targetId, c.campaignId);
+            case START_REVIEW -> engine.startReview(c.targetId, c.campaignId);
+            case REVIEW_DECIDED -> engine.correlateToJourney(ProcessModels.MSG_REVIEW_DECIDED, c.targetId, Map.of());
+            case LETTER_POSTED -> engine.correlateToJourney(ProcessModels.MSG_LETTER_POSTED, c.targetId,
+                    Map.of(ProcessVariables.LETTER_ID.name(), c.letterId));
+            case LETTER_RETURNED -> engine.correlateToJourney(ProcessModels.MSG_LETTER_RETURNED, c.targetId,
+                    Map.of(ProcessVariables.RETURN_REASON.name(), c.reason));
+        }
+    }
+
+    private void markDone(List<Command> chunk) {
+        jdbc.batchUpdate("update engine_command set done_at = now() where id = ?", chunk, 500,
+                (ps, c) -> ps.setLong(1, c.id));
+    }
+
+    private void recordFailure(long id, RuntimeException e) {
+        Integer attempts = jdbc.queryForObject("select attempts + 1 from engine_command where id = ?", Integer.class, id);
+        int n = attempts == null ? MAX_ATTEMPTS : attempts;
+        // Back off: a message may simply have arrived before its journey reached the waiting point.
+        Instant next = Instant.now().plusSeconds(Math.min(600, 5L << Math.min(n, 7)));
+        jdbc.update("update engine_command set attempts = ?, last_error = ?, next_attempt_at = ? where id = ?",
+                n, String.valueOf(e.getMessage()), Timestamp.from(next), id);
+        if (n >= MAX_ATTEMPTS) {
+            log.warn("Engine command {} parked after {} attempts: {}", id, n, e.getMessage());
+        }
+    }
+
+    private record Command(long id, EngineCommandKind kind, long campaignId, long targetId, String letterId,
+                           String reason) {
+    }
+}

@@ -1,0 +1,30 @@
+package org.breachnotify.engine;
+
+/**
+ * Every process variable the models use. Only ids and small routing facts: no names, addresses, BSNs or documents.
+ */
+public final class ProcessVariables {
+    public static final Var<Long> CAMPAIGN_ID = new Var<>("campaignId", Long.class);
+    public static final Var<Boolean> CAMPAIGN_DONE = new Var<>("campaignDone", Boolean.class);
+
+    public static final Var<Long> PERSON_ID = new Var<>("personId", Long.class);
+    public static final Var<String> GROUP = new Var<>("group", String.class);
+    public static final Var<String> LETTER_ID = new Var<>("letterId", String.class);
+    public static final Var<String> RETURN_REASON = new Var<>("returnReason", String.class);
+    public static final Var<Boolean> NEW_ADDRESS_FOUND = new Var<>("newAddressFound", Boolean.class);
+    public static final Var<Boolean> DECEASED_CONFIRMED = new Var<>("deceasedConfirmed", Boolean.class);
+    public static final Var<String> RESOLUTION = new Var<>("resolution", String.class);
+
+    /** Inputs of the classifyPerson decision, set as transient variables just before it is evaluated. */
+    public static final Var<Boolean> DECEASED = new Var<>("deceased", Boolean.class);
+    public static final Var<Boolean> HELD_FOR_REVIEW = new Var<>("heldForReview", Boolean.class);
+    public static final Var<Integer> LINKED_DATASET = new Var<>("linkedDataset", Integer.class);
+    public static final Var<Boolean> GP_SMEAR_BEFORE_2017 = new Var<>("gpSmearBefore2017", Boolean.class);
+
+    public static final Var<Long> REVIEW_ID = new Var<>("reviewId", Long.class);
+    public static final Var<String> DECISION = new Var<>("decision", String.class);
+    public static final Var<Long> LINKED_PERSON_ID = new Var<>("linkedPersonId", Long.class);
+
+    private ProcessVariables() {
+    }
+}

@@ -1,0 +1,65 @@
+package org.breachnotify.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Streaming, validating readers for the five CSV exchange formats of FORMATS.md.
+ * <p>
+ * Every data row goes to the sink, in file order, as accepted or rejected (with its physical line number and a
+ * reason); the returned counts always satisfy read = accepted + rejected. Blank lines are skipped and not counted.
+ * Duplicates across rows are not checked here.
+ * <p>
+ * {@link FileRefusedException} before any row reaches the sink: empty file, missing or repeated required column.
+ * It can also come <em>after</em> rows were delivered, when the CSV quoting is broken further down (an unclosed
+ * quote, text after a closing quote): the rest of the file cannot be split into rows, so the caller must discard
+ * what it received for this file, e.g. by importing each file in one transaction. An {@link IOException} from the
+ * stream itself needs the same handling. The stream is read to its end but not closed.
+ */
+public final class CsvReaders {
+    // The register is Dutch: "today" for birth and death dates is the Dutch calendar day, whatever the server zone.
+    private static final ZoneId REGISTER_ZONE = ZoneId.of("Europe/Amsterdam");
+
+    private CsvReaders() {
+    }
+
+    public static ReadCounts readParticipants(String fileName, InputStream in, RowSink<ParticipantRow> sink)
+            throws FileRefusedException, IOException {
+        return readParticipants(fileName, in, sink, Clock.system(REGISTER_ZONE));
+    }
+
+    /** As {@link #readParticipants(String, InputStream, RowSink)}, with "today" taken from the clock. */
+    public static ReadCounts readParticipants(String fileName, InputStream in, RowSink<ParticipantRow> sink,
+                                              Clock clock) throws FileRefusedException, IOException {
+        return CsvEngine.read(fileName, in, new ParticipantFormat(LocalDate.now(clock)), sink);
+    }
+
+    public static ReadCounts readLeakedRecords(String fileName, InputStream in, RowSink<LeakedRecordRow> sink)
+            throws FileRefusedException, IOException {
+        return CsvEngine.read(fileName, in, new LeakedRecordFormat(), sink);
+    }
+
+    public static ReadCounts readDispatchConfirmations(String fileName, InputStream in, RowSink<DispatchRow> sink)
+            throws FileRefusedException, IOException {
+        return CsvEngine.read(fileName, in, new DispatchFormat(), sink);
+    }
+
+    public static ReadCounts readReturnMail(String fileName, InputStream in, RowSink<ReturnMailRow> sink)
+            throws FileRefusedException, IOException {
+        return CsvEngine.read(fileName, in, new ReturnMailFormat(), sink);
+    }
+
+    public static ReadCounts readAddressUpdates(String fileName, InputStream in, RowSink<AddressUpdateRow> sink)
+            throws FileRefusedException, IOException {
+        return readAddressUpdates(fileName, in, sink, Clock.system(REGISTER_ZONE));
+    }
+
+    /** As {@link #readAddressUpdates(String, InputStream, RowSink)}, with "today" taken from the clock. */
+    public static ReadCounts readAddressUpdates(String fileName, InputStream in, RowSink<AddressUpdateRow> sink,
+                                                Clock clock) throws FileRefusedException, IOException {
+        return CsvEngine.read(fileName, in, new AddressUpdateFormat(LocalDate.now(clock)), sink);
+    }
+}

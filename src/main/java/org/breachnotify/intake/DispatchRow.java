@@ -1,0 +1,7 @@
+package org.breachnotify.intake;
+
+import java.time.LocalDate;
+
+/** One line of dispatch-confirmation.csv; {@code reason} is null when not given. */
+public record DispatchRow(long line, String letterId, DispatchStatus status, LocalDate date, String reason) {
+}

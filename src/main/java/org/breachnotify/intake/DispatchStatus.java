@@ -1,0 +1,3 @@
+package org.breachnotify.intake;
+
+public enum DispatchStatus { POSTED, FAILED }

@@ -1,0 +1,103 @@
+package org.breachnotify.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Date;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import org.breachnotify.register.Postcode;
+import org.breachnotify.register.SurnameKey;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Stores leaked records; matching picks up every record still marked NEW. */
+@Component
+class LeakedRecordImporter implements FileImporter {
+    private static final int BATCH = 2000;
+
+    private final JdbcTemplate jdbc;
+
+    LeakedRecordImporter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public FileType type() {
+        return FileType.LEAKED_RECORDS;
+    }
+
+    @Override
+    public ReadCounts importRows(ImportContext ctx, InputStream in) throws IOException, FileRefusedException {
+        jdbc.execute("create temporary table stage_leaked (like leaked_record including defaults) on commit drop");
+        jdbc.execute("alter table stage_leaked add column source_line bigint");
+        List<LeakedRecordRow> batch = new ArrayList<>(BATCH);
+        ReadCounts parsed = CsvReaders.readLeakedRecords(ctx.fileName(), in, new RowSink<>() {
+            @Override
+            public void accept(LeakedRecordRow row) {
+                batch.add(row);
+                if (batch.size() == BATCH) {
+                    stage(ctx, batch);
+                    batch.clear();
+                }
+            }
+
+            @Override
+            public void reject(Rejection rejection) {
+                ctx.rejections().add(rejection);
+            }
+        });
+        stage(ctx, batch);
+        ctx.rejections().flush();
+        int repeats = jdbc.update("""
+                with ranked as (
+                    select s.source_line, s.dataset, s.lab_record_id,
+                           first_value(s.source_line) over (partition by s.dataset, s.lab_record_id
+                                                            order by s.source_line) first_line
+                    from stage_leaked s),
+                repeated as (
+                    select r.*, case when l.id is not null then 'an earlier file' else 'line ' || r.first_line end seen
+                    from ranked r
+                    left join leaked_record l on l.campaign_id = ? and l.dataset = r.dataset
+                                              and l.lab_record_id = r.lab_record_id
+                    where r.first_line <> r.source_line or l.id is not null),
+                gone as (delete from stage_leaked s using repeated r where s.source_line = r.source_line
+                         returning r.*)
+                insert into rejected_row (import_file_id, line_number, record_key, reason)
+                select ?, source_line, lab_record_id,
+                       'lab_record_id ' || lab_record_id || ' of dataset ' || dataset || ' repeats ' || seen
+                from gone""", ctx.campaignId(), ctx.importFileId());
+        int inserted = jdbc.update("""
+                insert into leaked_record (campaign_id, dataset, lab_record_id, bsn, surname, surname_key, birth_date,
+                    postcode, import_file_id)
+                select campaign_id, dataset, lab_record_id, bsn, surname, surname_key, birth_date, postcode,
+                    import_file_id
+                from stage_leaked order by source_line""");
+        return new ReadCounts(parsed.read(), inserted, parsed.rejected() + repeats);
+    }
+
+    private void stage(ImportContext ctx, List<LeakedRecordRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                insert into stage_leaked (campaign_id, dataset, lab_record_id, bsn, surname, surname_key, birth_date,
+                    postcode, import_file_id, source_line)
+                values (?,?,?,?,?,?,?,?,?,?)""", rows, rows.size(), (ps, r) -> {
+            ps.setLong(1, ctx.campaignId());
+            ps.setInt(2, r.dataset());
+            ps.setString(3, r.labRecordId());
+            ps.setString(4, r.bsn());
+            ps.setString(5, r.surname());
+            ps.setString(6, r.surname() == null ? null : SurnameKey.of(null, r.surname()));
+            if (r.birthDate() == null) {
+                ps.setNull(7, Types.DATE);
+            } else {
+                ps.setDate(7, Date.valueOf(r.birthDate()));
+            }
+            ps.setString(8, r.postcode() == null ? null : Postcode.normalise(r.postcode()).orElse(r.postcode()));
+            ps.setLong(9, ctx.importFileId());
+            ps.setLong(10, r.line());
+        });
+    }
+}

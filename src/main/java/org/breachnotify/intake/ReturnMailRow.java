@@ -1,0 +1,7 @@
+package org.breachnotify.intake;
+
+import java.time.LocalDate;
+
+/** One line of return-mail.csv. */
+public record ReturnMailRow(long line, String letterId, ReturnReason reason, LocalDate date) {
+}

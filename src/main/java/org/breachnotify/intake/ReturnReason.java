@@ -1,0 +1,3 @@
+package org.breachnotify.intake;
+
+public enum ReturnReason { MOVED, ADDRESS_UNKNOWN, ADDRESS_INCOMPLETE, ILLEGIBLE, MAILBOX_UNAVAILABLE, REFUSED, DECEASED, OTHER }

@@ -1,0 +1,53 @@
+package org.breachnotify.intake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One data row as a format sees it: trimmed values by column name, empty as null, plus the problems found. */
+final class Row {
+    private final long line;
+    private final Map<String, Integer> slots;
+    private final String[] values;
+    private final List<String> problems = new ArrayList<>(2);
+
+    Row(long line, Map<String, Integer> slots, String[] values) {
+        this.line = line;
+        this.slots = slots;
+        this.values = values;
+    }
+
+    long line() {
+        return line;
+    }
+
+    /** The trimmed value, or null when the column is absent from the file or the field is empty. */
+    String value(String column) {
+        Integer slot = slots.get(column);
+        if (slot == null) {
+            throw new IllegalArgumentException("column not declared by the format: " + column);
+        }
+        return values[slot];
+    }
+
+    /** The value, or null after recording that it is missing. */
+    String required(String column) {
+        String value = value(column);
+        if (value == null) {
+            problem(column + " is missing");
+        }
+        return value;
+    }
+
+    void problem(String reason) {
+        problems.add(reason);
+    }
+
+    boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+
+    String reason() {
+        return String.join("; ", problems);
+    }
+}

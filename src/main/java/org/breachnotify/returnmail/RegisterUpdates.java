@@ -1,0 +1,86 @@
+package org.breachnotify.returnmail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Date;
+import java.sql.Types;
+import java.util.Optional;
+import org.breachnotify.intake.AddressUpdateRow;
+import org.breachnotify.intake.CsvReaders;
+import org.breachnotify.intake.FileImporter;
+import org.breachnotify.intake.FileRefusedException;
+import org.breachnotify.intake.FileType;
+import org.breachnotify.intake.ReadCounts;
+import org.breachnotify.intake.Rejection;
+import org.breachnotify.intake.RowSink;
+import org.breachnotify.register.Address;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The population register as known from address-updates.csv files: the latest row per BSN wins. */
+@Component
+class RegisterUpdates implements PopulationRegister, FileImporter {
+    private final JdbcTemplate jdbc;
+
+    RegisterUpdates(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public FileType type() {
+        return FileType.ADDRESS_UPDATES;
+    }
+
+    @Override
+    public ReadCounts importRows(ImportContext ctx, InputStream in) throws IOException, FileRefusedException {
+        return CsvReaders.readAddressUpdates(ctx.fileName(), in, new RowSink<>() {
+            @Override
+            public void accept(AddressUpdateRow row) {
+                Address a = row.address();
+                jdbc.update("""
+                        insert into register_update (campaign_id, bsn, street, house_number, house_letter,
+                            house_number_suffix, postcode, city, country, deceased_date, import_file_id, source_line)
+                        values (?,?,?,?,?,?,?,?,?,?,?,?)""", ps -> {
+                    ps.setLong(1, ctx.campaignId());
+                    ps.setString(2, row.bsn());
+                    ps.setString(3, a == null ? null : a.street());
+                    if (a == null) {
+                        ps.setNull(4, Types.INTEGER);
+                    } else {
+                        ps.setInt(4, a.houseNumber());
+                    }
+                    ps.setString(5, a == null ? null : a.houseLetter());
+                    ps.setString(6, a == null ? null : a.houseNumberSuffix());
+                    ps.setString(7, a == null ? null : a.postcode());
+                    ps.setString(8, a == null ? null : a.city());
+                    ps.setString(9, a == null ? null : a.country());
+                    if (row.deceasedDate() == null) {
+                        ps.setNull(10, Types.DATE);
+                    } else {
+                        ps.setDate(10, Date.valueOf(row.deceasedDate()));
+                    }
+                    ps.setLong(11, ctx.importFileId());
+                    ps.setLong(12, row.line());
+                });
+            }
+
+            @Override
+            public void reject(Rejection rejection) {
+                ctx.rejections().add(rejection);
+            }
+        });
+    }
+
+    @Override
+    public Optional<RegisterEntry> lookUp(long campaignId, String bsn) {
+        return jdbc.query("""
+                select street, house_number, house_letter, house_number_suffix, postcode, city, country, deceased_date
+                from register_update where campaign_id = ? and bsn = ? order by id desc limit 1""", (rs, i) -> {
+            Optional<Address> address = rs.getString(1) == null ? Optional.empty()
+                    : Optional.of(new Address(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6), rs.getString(7) == null ? "NL" : rs.getString(7)));
+            Date deceased = rs.getDate(8);
+            return new RegisterEntry(address, Optional.ofNullable(deceased).map(Date::toLocalDate));
+        }, campaignId, bsn).stream().findFirst();
+    }
+}

@@ -1,0 +1,101 @@
+package org.breachnotify.returnmail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.breachnotify.engine.EngineCommandKind;
+import org.breachnotify.engine.EngineCommands;
+import org.breachnotify.intake.CsvReaders;
+import org.breachnotify.intake.FileImporter;
+import org.breachnotify.intake.FileRefusedException;
+import org.breachnotify.intake.FileType;
+import org.breachnotify.intake.ReadCounts;
+import org.breachnotify.intake.Rejection;
+import org.breachnotify.intake.ReturnMailRow;
+import org.breachnotify.intake.RowSink;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records returned letters and wakes the person's journey. A return for an unknown letter, a second return of
+ * the same letter, or one that comes after the journey has closed is reported, never applied twice.
+ */
+@Component
+class ReturnMailImporter implements FileImporter {
+    private final JdbcTemplate jdbc;
+    private final EngineCommands commands;
+
+    ReturnMailImporter(JdbcTemplate jdbc, EngineCommands commands) {
+        this.jdbc = jdbc;
+        this.commands = commands;
+    }
+
+    @Override
+    public FileType type() {
+        return FileType.RETURN_MAIL;
+    }
+
+    @Override
+    public ReadCounts importRows(ImportContext ctx, InputStream in) throws IOException, FileRefusedException {
+        long[] rejectedHere = {0};
+        ReadCounts parsed = CsvReaders.readReturnMail(ctx.fileName(), in, new RowSink<>() {
+            @Override
+            public void accept(ReturnMailRow row) {
+                apply(ctx, row).ifPresent(reason -> {
+                    ctx.rejections().add(new Rejection(row.line(), row.letterId(), reason));
+                    rejectedHere[0]++;
+                });
+            }
+
+            @Override
+            public void reject(Rejection rejection) {
+                ctx.rejections().add(rejection);
+            }
+        });
+        return new ReadCounts(parsed.read(), parsed.accepted() - rejectedHere[0], parsed.rejected() + rejectedHere[0]);
+    }
+
+    private Optional<String> apply(ImportContext ctx, ReturnMailRow row) {
+        List<Map<String, Object>> found = jdbc.queryForList("""
+                select l.status, l.person_id, p.journey_ended_at is not null ended,
+                       l.id = (select l2.id from letter l2 where l2.person_id = l.person_id
+                               order by l2.created_at desc, l2.id desc limit 1) current_letter,
+                       exists (select 1 from returned_mail r where r.letter_id = l.id) returned
+                from letter l join person p on p.id = l.person_id
+                where l.id = ? and l.campaign_id = ? for update of l""", row.letterId(), ctx.campaignId());
+        if (found.isEmpty()) {
+            return Optional.of("unknown letter id " + row.letterId() + " (not a letter of this campaign)");
+        }
+        Map<String, Object> letter = found.get(0);
+        String status = (String) letter.get("status");
+        long personId = ((Number) letter.get("person_id")).longValue();
+        if (Boolean.TRUE.equals(letter.get("returned"))) {
+            return Optional.of("letter " + row.letterId() + " was already reported returned");
+        }
+        if (status.equals("READY")) {
+            return Optional.of("letter " + row.letterId() + " has not been printed yet");
+        }
+        if (Boolean.TRUE.equals(letter.get("ended"))) {
+            return Optional.of("letter " + row.letterId() + ": the journey already ended (return window closed); "
+                    + "follow up by hand");
+        }
+        jdbc.update("insert into returned_mail (letter_id, reason, returned_date, import_file_id) values (?,?,?,?)",
+                row.letterId(), row.reason().name(), Date.valueOf(row.date()), ctx.importFileId());
+        jdbc.update("update letter set status = 'RETURNED', returned_date = ?, return_reason = ? where id = ?",
+                Date.valueOf(row.date()), row.reason().name(), row.letterId());
+        if (!Boolean.TRUE.equals(letter.get("current_letter"))) {
+            return Optional.empty(); // an older letter; the journey already follows a newer one
+        }
+        if (status.equals("EXPORTED")) {
+            // Returned before its dispatch confirmation arrived: it was evidently posted.
+            commands.enqueue(EngineCommandKind.LETTER_POSTED, ctx.campaignId(), personId, row.letterId(), null);
+        }
+        jdbc.update("update person set stage = 'RETURNED' where id = ?", personId);
+        commands.enqueue(EngineCommandKind.LETTER_RETURNED, ctx.campaignId(), personId, row.letterId(),
+                row.reason().name());
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,150 @@
+package org.breachnotify.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import org.breachnotify.campaign.Campaign;
+import org.breachnotify.campaign.CampaignService;
+import org.breachnotify.campaign.CampaignSettings;
+import org.breachnotify.demo.GeneratedCampaign;
+import org.breachnotify.demo.GeneratorSettings;
+import org.breachnotify.demo.SyntheticCampaignGenerator;
+import org.breachnotify.engine.EngineCommands;
+import org.breachnotify.intake.FileType;
+import org.breachnotify.intake.ImportService;
+import org.breachnotify.matching.MatchingService;
+import org.breachnotify.printhouse.PrintBatchService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Runs N synthetic people to "posted" on the real engine and embedded PostgreSQL and prints people per second
+ * for each stage. Not part of {@code mvn verify}; run with {@code mvn -Pbenchmark verify -Dbenchmark.people=20000}.
+ */
+@SpringBootTest(properties = {
+        "breachnotify.demo.enabled=false",
+        "breachnotify.embedded-postgres.directory=",
+        "breachnotify.embedded-postgres.port=0",
+        "breachnotify.embedded-postgres.clean=true",
+        "breachnotify.engine-commands.poll-interval=100ms",
+        "camunda.bpm.job-execution.wait-time-in-millis=100",
+        "camunda.bpm.job-execution.max-wait=500",
+        "spring.mail.port=3027",
+        "logging.level.org.breachnotify=warn"
+})
+class CampaignBenchmark {
+    private static final int PEOPLE = Integer.getInteger("benchmark.people", 20_000);
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("breachnotify.data-dir", () -> dataDir.toString());
+    }
+
+    @Autowired
+    CampaignService campaigns;
+    @Autowired
+    ImportService imports;
+    @Autowired
+    MatchingService matching;
+    @Autowired
+    EngineCommands commands;
+    @Autowired
+    PrintBatchService batches;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final List<String> lines = new ArrayList<>();
+
+    @Test
+    void peoplePerSecondPerStage() throws Exception {
+        Path inbox = dataDir.resolve("generated");
+        long t0 = System.nanoTime();
+        GeneratedCampaign generated = new SyntheticCampaignGenerator()
+                .generate(GeneratorSettings.defaults(PEOPLE), inbox, dataDir.resolve("world"));
+        record("generate synthetic files", PEOPLE, t0);
+
+        Campaign campaign = campaigns.create("bench", "Benchmark", new CampaignSettings("PT1H", "P42D", 5000, "PT0S"));
+        t0 = System.nanoTime();
+        imports.importFile(campaign.id(), FileType.PARTICIPANTS, "participants.csv", generated.participants());
+        for (Path leaked : generated.leakedRecordFiles()) {
+            imports.importFile(campaign.id(), FileType.LEAKED_RECORDS, leaked.getFileName().toString(), leaked);
+        }
+        record("import register + leaked records", PEOPLE, t0);
+
+        t0 = System.nanoTime();
+        matching.matchNewRecords(campaign.id());
+        record("match leaked records", PEOPLE, t0);
+
+        long people = count("select count(*) from person where campaign_id = ?", campaign.id());
+        long letterPeople = count("""
+                select count(*) from person p where campaign_id = ? and deceased_date is null
+                and not exists (select 1 from match_candidate c join match_review r on r.id = c.review_id
+                                where c.person_id = p.id and r.status = 'OPEN')""", campaign.id());
+        long start = System.nanoTime();
+        commands.enqueueJourneyStarts(campaign.id());
+        waitFor(() -> count("select count(*) from engine_command where campaign_id = ? and kind = 'START_JOURNEY' "
+                + "and done_at is null", campaign.id()), 0);
+        record("start journeys (process instances)", people, start);
+        waitFor(() -> letterPeople - count("select count(*) from letter where campaign_id = ?", campaign.id()), 0);
+        record("start + classify (DMN) + generate letter", letterPeople, start);
+
+        t0 = System.nanoTime();
+        while (!batches.cutAndDeliver(campaigns.get(campaign.id())).isEmpty()) {
+            // until every ready letter is in a batch
+        }
+        record("cut and write print batches", letterPeople, t0);
+
+        t0 = System.nanoTime();
+        Path dispatch = dataDir.resolve("dispatch-confirmation.csv");
+        List<String> rows = new ArrayList<>();
+        rows.add("letter_id,status,date,reason");
+        jdbc.queryForList("select id from letter where campaign_id = ? and status = 'EXPORTED'", String.class,
+                campaign.id()).forEach(id -> rows.add(id + ",POSTED,2025-09-12,"));
+        Files.write(dispatch, rows);
+        imports.importFile(campaign.id(), FileType.DISPATCH_CONFIRMATION, "dispatch-confirmation.csv", dispatch);
+        waitFor(() -> commands.pending(campaign.id()), 0);
+        record("dispatch confirmation to journeys", letterPeople, t0);
+
+        assertThat(count("select count(*) from letter where campaign_id = ? and status = 'POSTED'", campaign.id()))
+                .isEqualTo(letterPeople);
+        System.out.println();
+        System.out.println("==== Campaign benchmark, " + PEOPLE + " people ("
+                + Runtime.getRuntime().availableProcessors() + " cores) ====");
+        lines.forEach(System.out::println);
+        System.out.println("=================================================");
+    }
+
+    private void record(String stage, long items, long startNanos) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        lines.add(String.format(Locale.ROOT, "%-45s %8d in %7.1f s = %9.0f people/s", stage, items, seconds,
+                items / seconds));
+    }
+
+    private long count(String sql, long campaignId) {
+        return jdbc.queryForObject(sql, Long.class, campaignId);
+    }
+
+    private static void waitFor(LongSupplier remaining, long target) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofHours(2).toNanos();
+        while (remaining.getAsLong() > target) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("benchmark stage did not finish");
+            }
+            Thread.sleep(200);
+        }
+    }
+}

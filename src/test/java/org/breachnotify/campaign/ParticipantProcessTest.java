@@ -1,0 +1,235 @@
+package org.breachnotify.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.breachnotify.support.CampaignFixture.PARTICIPANTS_HEADER;
+import static org.breachnotify.support.CampaignFixture.participant;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.util.List;
+import org.breachnotify.engine.ProcessModels;
+import org.breachnotify.engine.ProcessVariables;
+import org.breachnotify.intake.FileType;
+import org.breachnotify.intake.ImportResult;
+import org.breachnotify.printhouse.PrintBatchService;
+import org.breachnotify.support.CampaignFixture;
+import org.breachnotify.support.Jobs;
+import org.breachnotify.support.ProcessTestContext;
+import org.breachnotify.support.TestBsn;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The participant journey, one test per path, against the real engine and embedded PostgreSQL. */
+@ProcessTestContext
+class ParticipantProcessTest {
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    CampaignFixture fixture;
+    @Autowired
+    PrintBatchService batches;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Campaign campaign;
+
+    @BeforeEach
+    void setUp() {
+        AbstractAssertions.init(engine);
+        campaign = fixture.newCampaign();
+    }
+
+    @Test
+    void personInTheFirstLeakedDatasetGetsAGroupOneLetterThatIsDelivered() {
+        String bsn = TestBsn.valid(1);
+        register(participant("P-1", bsn, "Berg", "1968-04-12", "1012 AB", "false", null));
+        leaked("1,CD1-1," + bsn + ",,1968-04-12,");
+        long person = fixture.personId(campaign, "P-1");
+        fixture.matchAndStartJourneys(campaign);
+
+        ProcessInstance journey = fixture.journeyOf(person);
+        assertThat(journey).isWaitingAt("Task_WaitForPosting").hasPassed("Task_ClassifyPerson", "Task_GenerateLetter")
+                .variables().containsEntry(ProcessVariables.GROUP.name(), "GROUP_1");
+        String letter = fixture.currentLetterOf(person);
+
+        postAll();
+        assertThat(journey).isWaitingAt("Gateway_ReturnedOrNot");
+        assertThat(fixture.letterStatus(letter)).isEqualTo("POSTED");
+
+        Jobs.fireTimer(management, journey.getId());
+        assertThat(journey).isEnded().hasPassed("EndEvent_LetterDelivered");
+        assertThat(outcomeOf(person)).isEqualTo("EndEvent_LetterDelivered");
+    }
+
+    @Test
+    void deceasedPersonGetsNoLetter() {
+        register(participant("P-2", TestBsn.valid(2), "Jansen", "1940-01-01", "3511 AX", "false", "2024-05-01"));
+        long person = fixture.personId(campaign, "P-2");
+        fixture.matchAndStartJourneys(campaign);
+
+        assertThat(fixture.lettersOf(person)).isEmpty();
+        assertThat(outcomeOf(person)).isEqualTo("EndEvent_NotNotifiedDeceased");
+        assertThat(groupOf(person)).isEqualTo("NOT_NOTIFIED_DECEASED");
+    }
+
+    @Test
+    void returnedLetterWithANewAddressInTheRegisterIsSentAgain() {
+        String bsn = TestBsn.valid(3);
+        register(participant("P-3", bsn, "Visser", "1980-02-02", "1234 AB", "true", null));
+        long person = fixture.personId(campaign, "P-3");
+        fixture.matchAndStartJourneys(campaign);
+        assertThat(groupOf(person)).isEqualTo("GROUP_4");
+        String first = fixture.currentLetterOf(person);
+        postAll();
+
+        fixture.importCsv(campaign, FileType.ADDRESS_UPDATES, "address-updates.csv",
+                "bsn,street,house_number,house_letter,house_number_suffix,postcode,city,country,deceased_date",
+                bsn + ",Singel,100,,,1015 AA,Amsterdam,NL,");
+        returned(first, "MOVED");
+
+        ProcessInstance journey = fixture.journeyOf(person);
+        assertThat(journey).hasPassed("Task_LookUpAddress").isWaitingAt("Task_WaitForPosting");
+        List<String> letters = fixture.lettersOf(person);
+        assertThat(letters).hasSize(2).last().isNotEqualTo(first);
+        assertThat(jdbc.queryForObject("select kind || ' ' || kix from letter where id = ?", String.class,
+                letters.get(1))).isEqualTo("REMAIL 1015AA100");
+        assertThat(fixture.letterStatus(first)).isEqualTo("RETURNED");
+    }
+
+    @Test
+    void returnedLetterWithoutANewAddressGoesToStaffWhoCloseIt() {
+        register(participant("P-4", TestBsn.valid(4), "Bakker", "1971-03-03", "2511 CV", "false", null));
+        long person = fixture.personId(campaign, "P-4");
+        fixture.matchAndStartJourneys(campaign);
+        String letter = fixture.currentLetterOf(person);
+        postAll();
+        returned(letter, "ADDRESS_UNKNOWN");
+
+        ProcessInstance journey = fixture.journeyOf(person);
+        assertThat(journey).hasPassed("Task_LookUpAddress").isWaitingAt("Task_ResolveReturnedLetter");
+        assertThat(task(journey)).hasCandidateGroup(ProcessModels.STAFF_GROUP);
+        complete(task(journey), withVariables(ProcessVariables.RESOLUTION.name(), "CLOSE"));
+        assertThat(journey).isEnded().hasPassed("EndEvent_ClosedByStaff");
+        assertThat(fixture.lettersOf(person)).hasSize(1);
+    }
+
+    @Test
+    void staffCanSendAReturnedLetterAgain() {
+        register(participant("P-5", TestBsn.valid(5), "Smit", "1972-04-04", "2511 CV", "false", null));
+        long person = fixture.personId(campaign, "P-5");
+        fixture.matchAndStartJourneys(campaign);
+        postAll();
+        returned(fixture.currentLetterOf(person), "MAILBOX_UNAVAILABLE");
+
+        ProcessInstance journey = fixture.journeyOf(person);
+        complete(task(journey), withVariables(ProcessVariables.RESOLUTION.name(), "SEND_AGAIN"));
+        Jobs.runDue(management, journey.getId());
+        assertThat(journey).hasPassed("Task_TakeCurrentAddress").isWaitingAt("Task_WaitForPosting");
+        assertThat(fixture.lettersOf(person)).hasSize(2);
+    }
+
+    @Test
+    void refusedLetterIsClosedWithoutRemail() {
+        register(participant("P-6", TestBsn.valid(6), "Mulder", "1973-05-05", "9711 AA", "false", null));
+        long person = fixture.personId(campaign, "P-6");
+        fixture.matchAndStartJourneys(campaign);
+        postAll();
+        returned(fixture.currentLetterOf(person), "REFUSED");
+
+        assertThat(outcomeOf(person)).isEqualTo("EndEvent_Refused");
+        assertThat(fixture.lettersOf(person)).hasSize(1);
+    }
+
+    @Test
+    void returnedAsDeceasedIsClosedWhenTheRegisterConfirmsIt() {
+        String bsn = TestBsn.valid(7);
+        register(participant("P-7", bsn, "Bos", "1930-06-06", "9711 AA", "false", null));
+        long person = fixture.personId(campaign, "P-7");
+        fixture.matchAndStartJourneys(campaign);
+        postAll();
+        fixture.importCsv(campaign, FileType.ADDRESS_UPDATES, "address-updates.csv",
+                "bsn,deceased_date", bsn + ",2025-08-01");
+        returned(fixture.currentLetterOf(person), "DECEASED");
+
+        assertThat(outcomeOf(person)).isEqualTo("EndEvent_ClosedDeceased");
+    }
+
+    @Test
+    void aSecondReturnOfTheSameLetterIsReportedNotApplied() {
+        register(participant("P-8", TestBsn.valid(8), "Dekker", "1974-07-07", "9711 AA", "false", null));
+        long person = fixture.personId(campaign, "P-8");
+        fixture.matchAndStartJourneys(campaign);
+        postAll();
+        String letter = fixture.currentLetterOf(person);
+        returned(letter, "ADDRESS_UNKNOWN");
+        ImportResult again = fixture.importCsv(campaign, FileType.RETURN_MAIL, "return-mail-2.csv",
+                "letter_id,reason,date", letter + ",MOVED,2025-09-25", "LTR-NONE-NONE-NONE,MOVED,2025-09-25");
+
+        assertThat(again.accepted()).isZero();
+        assertThat(again.rejected()).isEqualTo(2);
+        assertThat(again.firstRejections()).extracting(r -> r.reason())
+                .anySatisfy(reason -> assertThat(reason).contains("already reported returned"))
+                .anySatisfy(reason -> assertThat(reason).contains("unknown letter id"));
+        assertThat(fixture.journeyOf(person)).isWaitingAt("Task_ResolveReturnedLetter");
+    }
+
+    private void register(String... rows) {
+        String[] lines = new String[rows.length + 1];
+        lines[0] = PARTICIPANTS_HEADER;
+        System.arraycopy(rows, 0, lines, 1, rows.length);
+        ImportResult result = fixture.importCsv(campaign, FileType.PARTICIPANTS, "participants.csv", lines);
+        assertThat(result.rejected()).as("rejections: %s", result.firstRejections()).isZero();
+    }
+
+    private void leaked(String... rows) {
+        String[] lines = new String[rows.length + 1];
+        lines[0] = "dataset,lab_record_id,bsn,surname,birth_date,postcode";
+        System.arraycopy(rows, 0, lines, 1, rows.length);
+        fixture.importCsv(campaign, FileType.LEAKED_RECORDS, "leaked-records.csv", lines);
+    }
+
+    /** Cuts the ready letters into a batch and confirms every one of them posted. */
+    private void postAll() {
+        List<String> delivered = batches.cutAndDeliver(fixture.campaign(campaign.id()));
+        assertThat(delivered).isNotEmpty();
+        List<String> letters = jdbc.queryForList("select id from letter where batch_id = any(?)", String.class,
+                (Object) delivered.toArray(String[]::new));
+        String[] lines = new String[letters.size() + 1];
+        lines[0] = "letter_id,status,date,reason";
+        for (int i = 0; i < letters.size(); i++) {
+            lines[i + 1] = letters.get(i) + ",POSTED,2025-09-12,";
+        }
+        ImportResult result = fixture.importCsv(campaign, FileType.DISPATCH_CONFIRMATION,
+                "dispatch-confirmation-" + delivered.get(0) + ".csv", lines);
+        assertThat(result.accepted()).isEqualTo(letters.size());
+        fixture.relayAndRun(campaign);
+    }
+
+    private void returned(String letterId, String reason) {
+        ImportResult result = fixture.importCsv(campaign, FileType.RETURN_MAIL, "return-mail.csv",
+                "letter_id,reason,date", letterId + "," + reason + ",2025-09-20");
+        assertThat(result.accepted()).as("rejections: %s", result.firstRejections()).isEqualTo(1);
+        fixture.relayAndRun(campaign);
+    }
+
+    private String outcomeOf(long person) {
+        return jdbc.queryForObject("select journey_outcome from person where id = ?", String.class, person);
+    }
+
+    private String groupOf(long person) {
+        return jdbc.queryForObject("select grp from person where id = ?", String.class, person);
+    }
+}

@@ -1,0 +1,132 @@
+package org.breachnotify.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.breachnotify.campaign.Campaign;
+import org.breachnotify.campaign.CampaignService;
+import org.breachnotify.campaign.CampaignSettings;
+import org.breachnotify.engine.EngineCommandRelay;
+import org.breachnotify.engine.EngineCommands;
+import org.breachnotify.engine.ProcessEngineAdapter;
+import org.breachnotify.intake.FileType;
+import org.breachnotify.intake.ImportResult;
+import org.breachnotify.intake.ImportService;
+import org.breachnotify.matching.MatchingService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Builds small campaigns from inline CSV and moves them along step by step, as the campaign process would. */
+@Component
+public class CampaignFixture {
+    public static final String PARTICIPANTS_HEADER = "participant_id,bsn,initials,surname_prefix,surname,birth_date,"
+            + "street,house_number,house_letter,house_number_suffix,postcode,city,country,language,email,"
+            + "gp_smear_before_2017,deceased_date";
+
+    private final CampaignService campaigns;
+    private final ImportService imports;
+    private final MatchingService matching;
+    private final EngineCommands commands;
+    private final EngineCommandRelay relay;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final JdbcTemplate jdbc;
+
+    public CampaignFixture(CampaignService campaigns, ImportService imports, MatchingService matching,
+                           EngineCommands commands, EngineCommandRelay relay, RuntimeService runtime,
+                           ManagementService management, JdbcTemplate jdbc) {
+        this.campaigns = campaigns;
+        this.imports = imports;
+        this.matching = matching;
+        this.commands = commands;
+        this.relay = relay;
+        this.runtime = runtime;
+        this.management = management;
+        this.jdbc = jdbc;
+    }
+
+    /** A campaign whose partial batches are due at once and whose return window is short. */
+    public Campaign newCampaign() {
+        String code = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        return campaigns.create(code, "Test " + code, new CampaignSettings("PT1M", "PT10M", 100, "PT0S"));
+    }
+
+    public ImportResult importCsv(Campaign campaign, FileType type, String fileName, String... lines) {
+        try {
+            Path file = Files.createTempFile("fixture-", ".csv");
+            Files.writeString(file, String.join("\n", lines) + "\n");
+            try {
+                return imports.importFile(campaign.id(), type, fileName, file);
+            } finally {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A register row for a person in Amsterdam; {@code extra} overrides nothing, it is appended as given. */
+    public static String participant(String id, String bsn, String surname, String birthDate, String postcode,
+                                     String gpSmear, String deceasedDate) {
+        return String.join(",", id, bsn, "A.B.", "", surname, birthDate, "Kerkstraat", "12", "", "",
+                postcode, "Amsterdam", "NL", "nl", "", gpSmear, deceasedDate == null ? "" : deceasedDate);
+    }
+
+    /** Matches the leaked records and starts every new journey, then runs each journey to its first wait. */
+    public void matchAndStartJourneys(Campaign campaign) {
+        matching.matchNewRecords(campaign.id());
+        commands.enqueueJourneyStarts(campaign.id());
+        relayAndRun(campaign);
+    }
+
+    /** Relays queued engine commands and runs the due jobs of every instance of the campaign. */
+    public void relayAndRun(Campaign campaign) {
+        relay.relayAll();
+        for (int round = 0; round < 5; round++) {
+            int ran = 0;
+            for (ProcessInstance pi : runtime.createProcessInstanceQuery()
+                    .variableValueEquals("campaignId", campaign.id()).list()) {
+                ran += Jobs.runDue(management, pi.getId());
+            }
+            relay.relayAll();
+            if (ran == 0) {
+                return;
+            }
+        }
+    }
+
+    public long personId(Campaign campaign, String participantId) {
+        return jdbc.queryForObject("select id from person where campaign_id = ? and participant_id = ?", Long.class,
+                campaign.id(), participantId);
+    }
+
+    public ProcessInstance journeyOf(long personId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(ProcessEngineAdapter.personKey(personId))
+                .singleResult();
+    }
+
+    public String currentLetterOf(long personId) {
+        return jdbc.queryForObject(
+                "select id from letter where person_id = ? order by created_at desc, id desc limit 1", String.class,
+                personId);
+    }
+
+    public List<String> lettersOf(long personId) {
+        return jdbc.queryForList("select id from letter where person_id = ? order by created_at, id", String.class,
+                personId);
+    }
+
+    public String letterStatus(String letterId) {
+        return jdbc.queryForObject("select status from letter where id = ?", String.class, letterId);
+    }
+
+    public Campaign campaign(long id) {
+        return campaigns.get(id);
+    }
+}
