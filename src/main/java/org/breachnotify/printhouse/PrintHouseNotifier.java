@@ -16,6 +16,8 @@ public class PrintHouseNotifier {
     private final JavaMailSender mail;
     private final String to;
     private final String from;
+    /** Batches already warned about, so a mail server that is down does not flood the log every round. */
+    private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public PrintHouseNotifier(JavaMailSender mail, @Value("${breachnotify.printhouse.mail-to}") String to,
                               @Value("${breachnotify.printhouse.mail-from}") String from) {
@@ -47,9 +49,15 @@ public class PrintHouseNotifier {
                 batch.location()));
         try {
             mail.send(message);
+            warned.remove(batch.batchId());
             log.info("Print house told that batch {} is ready", batch.batchId());
         } catch (MailException e) {
-            log.warn("Could not mail the print house about batch {}: {}", batch.batchId(), e.getMessage());
+            if (warned.add(batch.batchId())) {
+                log.warn("Could not mail the print house about batch {} (will retry every round; is the SMTP "
+                        + "server at spring.mail.host/port up?): {}", batch.batchId(), e.getMessage());
+            } else {
+                log.debug("Mail about batch {} still failing: {}", batch.batchId(), e.getMessage());
+            }
             throw e;
         }
     }
