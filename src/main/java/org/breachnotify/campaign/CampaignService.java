@@ -2,6 +2,7 @@ package org.breachnotify.campaign;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.breachnotify.engine.ProcessEngineAdapter;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,7 +59,7 @@ public class CampaignService {
         return campaigns.findAll();
     }
 
-    public java.util.Optional<Campaign> findByCode(String code) {
+    public Optional<Campaign> findByCode(String code) {
         return campaigns.findByCode(code);
     }
 

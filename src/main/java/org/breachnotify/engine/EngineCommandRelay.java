@@ -89,12 +89,13 @@ public class EngineCommandRelay {
     }
 
     private List<Command> claim(Long onlyId) {
-        String sql = """
+        return jdbc.query("""
                 select id, kind, campaign_id, target_id, letter_id, reason from engine_command
-                where done_at is null and next_attempt_at <= now() and attempts < ? %s
-                order by id limit ? for update skip locked""".formatted(onlyId == null ? "" : "and id = " + onlyId);
-        return jdbc.query(sql, (rs, i) -> new Command(rs.getLong(1), EngineCommandKind.valueOf(rs.getString(2)),
-                rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6)), MAX_ATTEMPTS, chunkSize);
+                where done_at is null and next_attempt_at <= now() and attempts < ?
+                  and (cast(? as bigint) is null or id = ?)
+                order by id limit ? for update skip locked""", (rs, i) -> new Command(rs.getLong(1),
+                EngineCommandKind.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4), rs.getString(5),
+                rs.getString(6)), MAX_ATTEMPTS, onlyId, onlyId, chunkSize);
     }
 
     private void execute(Command c) {

@@ -2,6 +2,7 @@ package org.breachnotify.letter;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.breachnotify.register.Address;
 import org.breachnotify.register.Group;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,7 +54,7 @@ public class LetterService {
     }
 
     /** The stored PDF of a letter, for a process manager to download. */
-    public java.util.Optional<byte[]> pdf(String letterId) {
+    public Optional<byte[]> pdf(String letterId) {
         return jdbc.query("select pdf from letter where id = ?", (rs, i) -> rs.getBytes(1), letterId).stream()
                 .findFirst();
     }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.sql.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.breachnotify.engine.EngineCommandKind;
 import org.breachnotify.engine.EngineCommands;
 import org.breachnotify.intake.CsvReaders;
@@ -59,7 +60,7 @@ class DispatchConfirmationImporter implements FileImporter {
     }
 
     /** Answers the reason when the row cannot be applied. */
-    private java.util.Optional<String> apply(ImportContext ctx, DispatchRow row) {
+    private Optional<String> apply(ImportContext ctx, DispatchRow row) {
         List<Map<String, Object>> changed;
         if (row.status() == DispatchStatus.POSTED) {
             changed = jdbc.queryForList("""
@@ -78,14 +79,14 @@ class DispatchConfirmationImporter implements FileImporter {
                     row.letterId(), ctx.campaignId());
         }
         if (!changed.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<String> status = jdbc.queryForList("select status from letter where id = ? and campaign_id = ?",
                 String.class, row.letterId(), ctx.campaignId());
         if (status.isEmpty()) {
-            return java.util.Optional.of("unknown letter id " + row.letterId() + " (not a letter of this campaign)");
+            return Optional.of("unknown letter id " + row.letterId() + " (not a letter of this campaign)");
         }
-        return java.util.Optional.of(switch (status.get(0)) {
+        return Optional.of(switch (status.get(0)) {
             case "POSTED", "RETURNED" -> "letter " + row.letterId() + " was already confirmed as posted";
             default -> "letter " + row.letterId() + " is not with the print house (status " + status.get(0) + ")";
         });

@@ -61,8 +61,8 @@ public class ReviewService {
             throw new IllegalStateException("match review " + reviewId + " was already decided");
         }
         if (LINK.equals(decision)) {
-            boolean isCandidate = review.candidates().stream().anyMatch(c -> c.personId() == linkedPersonId);
-            if (linkedPersonId == null || !isCandidate) {
+            if (linkedPersonId == null
+                    || review.candidates().stream().noneMatch(c -> c.personId() == linkedPersonId)) {
                 throw new IllegalArgumentException(
                         "match review " + reviewId + ": person " + linkedPersonId + " is not one of its candidates");
             }

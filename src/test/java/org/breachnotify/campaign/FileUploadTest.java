@@ -1,0 +1,101 @@
+package org.breachnotify.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.breachnotify.support.CampaignFixture.PARTICIPANTS_HEADER;
+import static org.breachnotify.support.CampaignFixture.participant;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import org.breachnotify.support.CampaignFixture;
+import org.breachnotify.support.ProcessTestContext;
+import org.breachnotify.support.TestBsn;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/** Feeding files over REST: results per file, safe re-uploads, refusals and the rejected-rows download. */
+@ProcessTestContext
+class FileUploadTest {
+    @Autowired
+    WebApplicationContext web;
+    @Autowired
+    CampaignFixture fixture;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private MockMvc mvc;
+    private Campaign campaign;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(web).build();
+        campaign = fixture.newCampaign();
+    }
+
+    @Test
+    void anUploadedRegisterIsImportedAndUploadingItAgainChangesNothing() throws Exception {
+        MockMultipartFile register = csv("participants-week1.csv", PARTICIPANTS_HEADER,
+                participant("P-1", TestBsn.valid(31), "Berg", "1968-04-12", "1012 AB", "false", null),
+                participant("P-2", TestBsn.valid(32), "Smit", "1970-01-01", "0123 AB", "false", null));
+
+        mvc.perform(multipart("/api/campaigns/{id}/files", campaign.id()).file(register))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.type").value("PARTICIPANTS"))
+                .andExpect(jsonPath("$.read").value(2))
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.rejected").value(1))
+                .andExpect(jsonPath("$.firstRejections[0].line").value(3))
+                .andExpect(jsonPath("$.alreadyImported").value(false));
+        mvc.perform(multipart("/api/campaigns/{id}/files", campaign.id()).file(register))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.alreadyImported").value(true));
+
+        assertThat(jdbc.queryForObject("select count(*) from person where campaign_id = ?", Long.class,
+                campaign.id())).isEqualTo(1);
+        String rejected = mvc.perform(get("/api/campaigns/{id}/rejected-rows.csv", campaign.id()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(rejected.lines().toList()).hasSize(2);
+        assertThat(rejected.lines().skip(1).findFirst().orElseThrow())
+                .startsWith("participants-week1.csv,PARTICIPANTS,3,P-2,").containsIgnoringCase("postcode");
+    }
+
+    @Test
+    void aFileWithoutARequiredColumnIsRefusedWholeWithTheColumnNamed() throws Exception {
+        MockMultipartFile noBsn = csv("participants.csv", "participant_id,surname,birth_date,street,house_number,"
+                + "postcode,city", "P-1,Berg,1968-04-12,Kerkstraat,12,1012 AB,Amsterdam");
+
+        mvc.perform(multipart("/api/campaigns/{id}/files", campaign.id()).file(noBsn))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("REFUSED"))
+                .andExpect(jsonPath("$.message", org.hamcrest.Matchers.containsString("bsn")))
+                .andExpect(jsonPath("$.accepted").value(0));
+        assertThat(jdbc.queryForObject("select count(*) from person where campaign_id = ?", Long.class,
+                campaign.id())).isZero();
+    }
+
+    @Test
+    void aFileWhoseTypeCannotBeToldIsRefusedWithAHint() throws Exception {
+        mvc.perform(multipart("/api/campaigns/{id}/files", campaign.id()).file(csv("export.csv", "a,b", "1,2")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error", org.hamcrest.Matchers.containsString("participants*.csv")));
+    }
+
+    @Test
+    void anUnknownCampaignAnswersNotFound() throws Exception {
+        mvc.perform(get("/api/campaigns/{id}/report", 999_999)).andExpect(status().isNotFound());
+    }
+
+    private static MockMultipartFile csv(String name, String... lines) {
+        return new MockMultipartFile("file", name, "text/csv",
+                (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+}
