@@ -7,6 +7,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,7 @@ public class EngineCommandRelay {
     private final ProcessEngineAdapter engine;
     private final int chunkSize;
     private final boolean relayEnabled;
+    private volatile boolean stopping;
 
     public EngineCommandRelay(JdbcTemplate jdbc, TransactionTemplate tx, ProcessEngineAdapter engine,
                               @Value("${breachnotify.engine-commands.chunk-size}") int chunkSize,
@@ -47,11 +50,17 @@ public class EngineCommandRelay {
         relayAll();
     }
 
-    /** Relays until the backlog is shorter than a chunk. */
+    /** Relays until the backlog is shorter than a chunk (or the application shuts down). */
     public void relayAll() {
-        while (relayChunk() == chunkSize) {
+        while (!stopping && relayChunk() == chunkSize) {
             // keep going while there is a full backlog
         }
+    }
+
+    /** Lets a long backlog loop end, so shutting down does not wait for it. */
+    @EventListener(ContextClosedEvent.class)
+    public void stop() {
+        stopping = true;
     }
 
     /** Relays one chunk; answers how many rows it handled (successfully or not). */

