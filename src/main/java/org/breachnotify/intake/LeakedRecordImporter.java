@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Date;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import org.breachnotify.register.Postcode;
 import org.breachnotify.register.SurnameKey;
@@ -31,24 +30,9 @@ class LeakedRecordImporter implements FileImporter {
     public ReadCounts importRows(ImportContext ctx, InputStream in) throws IOException, FileRefusedException {
         jdbc.execute("create temporary table stage_leaked (like leaked_record including defaults) on commit drop");
         jdbc.execute("alter table stage_leaked add column source_line bigint");
-        List<LeakedRecordRow> batch = new ArrayList<>(BATCH);
-        ReadCounts parsed = CsvReaders.readLeakedRecords(ctx.fileName(), in, new RowSink<>() {
-            @Override
-            public void accept(LeakedRecordRow row) {
-                batch.add(row);
-                if (batch.size() == BATCH) {
-                    stage(ctx, batch);
-                    batch.clear();
-                }
-            }
-
-            @Override
-            public void reject(Rejection rejection) {
-                ctx.rejections().add(rejection);
-            }
-        });
-        stage(ctx, batch);
-        ctx.rejections().flush();
+        BatchingSink<LeakedRecordRow> sink = new BatchingSink<>(ctx.rejections(), BATCH, rows -> stage(ctx, rows));
+        ReadCounts parsed = CsvReaders.readLeakedRecords(ctx.fileName(), in, sink);
+        sink.finish();
         int repeats = jdbc.update("""
                 with ranked as (
                     select s.source_line, s.dataset, s.lab_record_id,
@@ -77,9 +61,6 @@ class LeakedRecordImporter implements FileImporter {
     }
 
     private void stage(ImportContext ctx, List<LeakedRecordRow> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
         jdbc.batchUpdate("""
                 insert into stage_leaked (campaign_id, dataset, lab_record_id, bsn, surname, surname_key, birth_date,
                     postcode, import_file_id, source_line)

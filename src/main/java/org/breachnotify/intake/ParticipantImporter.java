@@ -6,7 +6,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import org.breachnotify.register.Address;
 import org.breachnotify.register.SurnameKey;
@@ -37,24 +36,9 @@ class ParticipantImporter implements FileImporter {
     public ReadCounts importRows(ImportContext ctx, InputStream in) throws IOException, FileRefusedException {
         jdbc.execute("""
                 create temporary table stage_person (like person including defaults) on commit drop""");
-        List<ParticipantRow> batch = new ArrayList<>(BATCH);
-        ReadCounts parsed = CsvReaders.readParticipants(ctx.fileName(), in, new RowSink<>() {
-            @Override
-            public void accept(ParticipantRow row) {
-                batch.add(row);
-                if (batch.size() == BATCH) {
-                    stage(ctx, batch);
-                    batch.clear();
-                }
-            }
-
-            @Override
-            public void reject(Rejection rejection) {
-                ctx.rejections().add(rejection);
-            }
-        });
-        stage(ctx, batch);
-        ctx.rejections().flush();
+        BatchingSink<ParticipantRow> sink = new BatchingSink<>(ctx.rejections(), BATCH, rows -> stage(ctx, rows));
+        ReadCounts parsed = CsvReaders.readParticipants(ctx.fileName(), in, sink);
+        sink.finish();
         long repeats = rejectRepeats(ctx);
         int inserted = jdbc.update("""
                 insert into person (campaign_id, participant_id, bsn, initials, surname_prefix, surname, surname_key,
@@ -94,9 +78,6 @@ class ParticipantImporter implements FileImporter {
     }
 
     private void stage(ImportContext ctx, List<ParticipantRow> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
         jdbc.batchUpdate("""
                 insert into stage_person (campaign_id, participant_id, bsn, initials, surname_prefix, surname,
                     surname_key, birth_date, street, house_number, house_letter, house_number_suffix, postcode, city,

@@ -4,6 +4,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
@@ -46,6 +54,7 @@ public class EmbeddedPostgresConfiguration {
         if (StringUtils.hasText(directory)) {
             File dir = new File(directory).getAbsoluteFile();
             dir.mkdirs();
+            stopOrphanedServer(dir);
             builder.setDataDirectory(dir);
         }
         if (port > 0) {
@@ -95,6 +104,35 @@ public class EmbeddedPostgresConfiguration {
                 log.info("Released {} jobs still locked by the previous run", released);
             }
         };
+    }
+
+    /**
+     * After a hard kill of the application its PostgreSQL keeps running and blocks the next start. If no other
+     * process holds zonky's lock on the data directory, a running postmaster there is such an orphan: stop it.
+     */
+    private static void stopOrphanedServer(File dataDirectory) {
+        File pidFile = new File(dataDirectory, "postmaster.pid");
+        if (!pidFile.exists()) {
+            return;
+        }
+        try (FileChannel lock = FileChannel.open(new File(dataDirectory, "epg-lock").toPath(),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = lock.tryLock()) {
+            if (held == null) {
+                return; // another running application owns this database
+            }
+            long pid = Long.parseLong(Files.readAllLines(pidFile.toPath()).get(0).trim());
+            Optional<ProcessHandle> postmaster = ProcessHandle.of(pid);
+            if (postmaster.isPresent() && postmaster.get().info().command().orElse("").endsWith("postgres")) {
+                log.warn("Stopping the embedded PostgreSQL (pid {}) left running by an earlier run", pid);
+                postmaster.get().destroy(); // SIGTERM: a clean "smart" shutdown
+                postmaster.get().onExit().get(60, TimeUnit.SECONDS);
+            }
+        } catch (IOException | RuntimeException | ExecutionException | TimeoutException e) {
+            log.warn("Could not check for an embedded PostgreSQL left running: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.breachnotify.engine.EngineCommandKind;
 import org.breachnotify.engine.EngineCommands;
+import org.breachnotify.intake.ApplyingSink;
 import org.breachnotify.intake.CsvReaders;
 import org.breachnotify.intake.DispatchRow;
 import org.breachnotify.intake.DispatchStatus;
@@ -16,7 +17,6 @@ import org.breachnotify.intake.FileRefusedException;
 import org.breachnotify.intake.FileType;
 import org.breachnotify.intake.ReadCounts;
 import org.breachnotify.intake.Rejection;
-import org.breachnotify.intake.RowSink;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -41,22 +41,9 @@ class DispatchConfirmationImporter implements FileImporter {
 
     @Override
     public ReadCounts importRows(ImportContext ctx, InputStream in) throws IOException, FileRefusedException {
-        long[] rejectedHere = {0};
-        ReadCounts parsed = CsvReaders.readDispatchConfirmations(ctx.fileName(), in, new RowSink<>() {
-            @Override
-            public void accept(DispatchRow row) {
-                apply(ctx, row).ifPresent(reason -> {
-                    ctx.rejections().add(new Rejection(row.line(), row.letterId(), reason));
-                    rejectedHere[0]++;
-                });
-            }
-
-            @Override
-            public void reject(Rejection rejection) {
-                ctx.rejections().add(rejection);
-            }
-        });
-        return new ReadCounts(parsed.read(), parsed.accepted() - rejectedHere[0], parsed.rejected() + rejectedHere[0]);
+        ApplyingSink<DispatchRow> sink = new ApplyingSink<>(ctx.rejections(), row -> apply(ctx, row)
+                .map(reason -> new Rejection(row.line(), row.letterId(), reason)));
+        return sink.counts(CsvReaders.readDispatchConfirmations(ctx.fileName(), in, sink));
     }
 
     /** Answers the reason when the row cannot be applied. */
