@@ -2,13 +2,14 @@ package org.breachnotify.campaign;
 
 import java.util.List;
 import java.util.Map;
+import org.breachnotify.intake.ImportProgress;
 
 /** The campaign at a glance, for process managers (GET /api/campaigns/{id}/report). */
 public record CampaignReport(long campaignId, String code, String name, String status, long participants,
                              long rejectedRows, Map<String, Long> groups, Letters letters, long openTasks,
                              Map<String, Long> openTasksByKind, Matching matching, Journeys journeys,
                              Map<String, Long> returnsByReason, Batches batches, EngineCommandBacklog engineCommands,
-                             List<ImportedFile> files) {
+                             List<ImportedFile> files, List<ImportProgress.Snapshot> importsInProgress) {
 
     public record Letters(long generated, long exported, long posted, long returned, long remailed) {
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.breachnotify.engine.EngineCommands;
 import org.breachnotify.engine.ProcessEngineAdapter;
 import org.breachnotify.engine.ProcessModels;
+import org.breachnotify.intake.ImportProgress;
 import org.breachnotify.register.Group;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -16,9 +17,11 @@ public class CampaignReportService {
     private final CampaignService campaigns;
     private final ProcessEngineAdapter engine;
     private final EngineCommands commands;
+    private final ImportProgress importProgress;
 
     public CampaignReportService(JdbcTemplate jdbc, CampaignService campaigns, ProcessEngineAdapter engine,
-                                 EngineCommands commands) {
+                                 EngineCommands commands, ImportProgress importProgress) {
+        this.importProgress = importProgress;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.engine = engine;
@@ -96,7 +99,7 @@ public class CampaignReportService {
         return new CampaignReport(c.id(), c.code(), c.name(), c.status().name(), participants, rejected, groups,
                 letters, engine.openTasks(campaignId), tasksByKind, matching, journeys, returns, batches,
                 new CampaignReport.EngineCommandBacklog(commands.pending(campaignId), commands.parked(campaignId)),
-                files);
+                files, importProgress.inProgress(campaignId));
     }
 
     private long count(String sql, long campaignId) {

@@ -32,9 +32,12 @@ public class ImportService {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Map<FileType, FileImporter> importers = new EnumMap<>(FileType.class);
+    private final ImportProgress progress;
 
-    public ImportService(JdbcTemplate jdbc, PlatformTransactionManager transactions, List<FileImporter> importers) {
+    public ImportService(JdbcTemplate jdbc, PlatformTransactionManager transactions, List<FileImporter> importers,
+                         ImportProgress progress) {
         this.jdbc = jdbc;
+        this.progress = progress;
         // Own transaction even when called from a process step: once a file is moved to "processed" its rows
         // must be committed, whatever happens to the step afterwards.
         this.tx = new TransactionTemplate(transactions);
@@ -76,7 +79,8 @@ public class ImportService {
                 ImportResult.IMPORTED);
         RejectionLog rejections = new RejectionLog(jdbc, id);
         ReadCounts counts;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = progress.track(id, campaignId, fileName, type, Files.size(file),
+                Files.newInputStream(file))) {
             counts = importer.importRows(new FileImporter.ImportContext(campaignId, id, fileName, rejections), in);
         } catch (FileRefusedException e) {
             throw new RefusedFile(e.getMessage());
