@@ -2,8 +2,6 @@ package org.breachnotify.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.Date;
-import java.sql.Types;
 import java.util.List;
 import org.breachnotify.register.Postcode;
 import org.breachnotify.register.SurnameKey;
@@ -13,7 +11,7 @@ import org.springframework.stereotype.Component;
 /** Stores leaked records; matching picks up every record still marked NEW. */
 @Component
 class LeakedRecordImporter implements FileImporter {
-    private static final int BATCH = 2000;
+    private static final int BATCH = 10_000;
 
     private final JdbcTemplate jdbc;
 
@@ -61,24 +59,11 @@ class LeakedRecordImporter implements FileImporter {
     }
 
     private void stage(ImportContext ctx, List<LeakedRecordRow> rows) {
-        jdbc.batchUpdate("""
-                insert into stage_leaked (campaign_id, dataset, lab_record_id, bsn, surname, surname_key, birth_date,
-                    postcode, import_file_id, source_line)
-                values (?,?,?,?,?,?,?,?,?,?)""", rows, rows.size(), (ps, r) -> {
-            ps.setLong(1, ctx.campaignId());
-            ps.setInt(2, r.dataset());
-            ps.setString(3, r.labRecordId());
-            ps.setString(4, r.bsn());
-            ps.setString(5, r.surname());
-            ps.setString(6, r.surname() == null ? null : SurnameKey.of(null, r.surname()));
-            if (r.birthDate() == null) {
-                ps.setNull(7, Types.DATE);
-            } else {
-                ps.setDate(7, Date.valueOf(r.birthDate()));
-            }
-            ps.setString(8, r.postcode() == null ? null : Postcode.normalise(r.postcode()).orElse(r.postcode()));
-            ps.setLong(9, ctx.importFileId());
-            ps.setLong(10, r.line());
-        });
+        PgCopy.copy(jdbc, "stage_leaked", """
+                campaign_id, dataset, lab_record_id, bsn, surname, surname_key, birth_date, postcode, import_file_id,
+                source_line""", rows, r -> new Object[]{ctx.campaignId(), r.dataset(), r.labRecordId(), r.bsn(),
+                r.surname(), r.surname() == null ? null : SurnameKey.of(null, r.surname()), r.birthDate(),
+                r.postcode() == null ? null : Postcode.normalise(r.postcode()).orElse(r.postcode()),
+                ctx.importFileId(), r.line()});
     }
 }

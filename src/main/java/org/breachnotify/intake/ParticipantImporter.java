@@ -2,10 +2,6 @@ package org.breachnotify.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 import org.breachnotify.register.Address;
 import org.breachnotify.register.SurnameKey;
@@ -19,7 +15,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ParticipantImporter implements FileImporter {
-    private static final int BATCH = 2000;
+    private static final int BATCH = 10_000;
 
     private final JdbcTemplate jdbc;
 
@@ -78,40 +74,16 @@ class ParticipantImporter implements FileImporter {
     }
 
     private void stage(ImportContext ctx, List<ParticipantRow> rows) {
-        jdbc.batchUpdate("""
-                insert into stage_person (campaign_id, participant_id, bsn, initials, surname_prefix, surname,
-                    surname_key, birth_date, street, house_number, house_letter, house_number_suffix, postcode, city,
-                    country, language, email, gp_smear_before_2017, deceased_date, import_file_id, source_line)
-                values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", rows, rows.size(),
-                (ps, r) -> bind(ps, ctx, r));
-    }
-
-    private static void bind(PreparedStatement ps, ImportContext ctx, ParticipantRow r) throws SQLException {
-        Address a = r.address();
-        ps.setLong(1, ctx.campaignId());
-        ps.setString(2, r.participantId());
-        ps.setString(3, r.bsn());
-        ps.setString(4, r.initials());
-        ps.setString(5, r.surnamePrefix());
-        ps.setString(6, r.surname());
-        ps.setString(7, SurnameKey.of(r.surnamePrefix(), r.surname()));
-        ps.setDate(8, Date.valueOf(r.birthDate()));
-        ps.setString(9, a.street());
-        ps.setInt(10, a.houseNumber());
-        ps.setString(11, a.houseLetter());
-        ps.setString(12, a.houseNumberSuffix());
-        ps.setString(13, a.postcode());
-        ps.setString(14, a.city());
-        ps.setString(15, a.country() == null ? "NL" : a.country());
-        ps.setString(16, r.language());
-        ps.setString(17, r.email());
-        ps.setBoolean(18, r.gpSmearBefore2017());
-        if (r.deceasedDate() == null) {
-            ps.setNull(19, Types.DATE);
-        } else {
-            ps.setDate(19, Date.valueOf(r.deceasedDate()));
-        }
-        ps.setLong(20, ctx.importFileId());
-        ps.setLong(21, r.line());
+        PgCopy.copy(jdbc, "stage_person", """
+                campaign_id, participant_id, bsn, initials, surname_prefix, surname, surname_key, birth_date, street,
+                house_number, house_letter, house_number_suffix, postcode, city, country, language, email,
+                gp_smear_before_2017, deceased_date, import_file_id, source_line""", rows, r -> {
+            Address a = r.address();
+            return new Object[]{ctx.campaignId(), r.participantId(), r.bsn(), r.initials(), r.surnamePrefix(),
+                    r.surname(), SurnameKey.of(r.surnamePrefix(), r.surname()), r.birthDate(), a.street(),
+                    a.houseNumber(), a.houseLetter(), a.houseNumberSuffix(), a.postcode(), a.city(),
+                    a.country() == null ? "NL" : a.country(), r.language(), r.email(), r.gpSmearBefore2017(),
+                    r.deceasedDate(), ctx.importFileId(), r.line()};
+        });
     }
 }
