@@ -123,7 +123,7 @@ public class DemoCampaign implements ApplicationRunner {
                    admin / admin          (administrator)
                    manager / manager      (process managers: Cockpit, reports)
                    helpdesk / helpdesk    (helpdesk staff: Tasklist, group 'helpdesk')
-                 Campaign report:            {}/api/campaigns/{}/report
+                 Campaign report:            {}/api/campaigns/{}/report   (log in as manager)
                  Inbox (drop files here):    {}
                  Print batches appear in:    {}
                 ================================================================================""",

@@ -47,6 +47,10 @@ public class EngineAdministration {
         }
     }
 
+    public boolean checkPassword(String userId, String password) {
+        return identity.checkPassword(userId, password);
+    }
+
     /** A shared Tasklist filter showing the open tasks offered to a candidate group. */
     public void ensureGroupTaskFilter(String name, String candidateGroup, int priority) {
         if (filters.createFilterQuery().filterName(name).count() > 0) {

@@ -31,12 +31,16 @@ class FileUploadTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    private static final String AUTHORIZATION = "Authorization";
+    private static final String ADMIN = basic("admin", "admin");
+
     private MockMvc mvc;
     private Campaign campaign;
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(web).build();
+        mvc = MockMvcBuilders.webAppContextSetup(web).addFilters(web.getBean("apiAuthentication",
+                org.springframework.boot.web.servlet.FilterRegistrationBean.class).getFilter()).build();
         campaign = fixture.newCampaign();
     }
 
@@ -46,7 +50,7 @@ class FileUploadTest {
                 participant("P-1", TestBsn.valid(31), "Berg", "1968-04-12", "1012 AB", "false", null),
                 participant("P-2", TestBsn.valid(32), "Smit", "1970-01-01", "0123 AB", "false", null));
 
-        mvc.perform(multipart("/api/campaigns/{id}/files", campaign.id()).file(register))
+        mvc.perform(multipart("/api/campaigns/{id}/files", campaign.id()).file(register).header(AUTHORIZATION, ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.type").value("PARTICIPANTS"))
                 .andExpect(jsonPath("$.read").value(2))
@@ -54,14 +58,14 @@ class FileUploadTest {
                 .andExpect(jsonPath("$.rejected").value(1))
                 .andExpect(jsonPath("$.firstRejections[0].line").value(3))
                 .andExpect(jsonPath("$.alreadyImported").value(false));
-        mvc.perform(multipart("/api/campaigns/{id}/files", campaign.id()).file(register))
+        mvc.perform(multipart("/api/campaigns/{id}/files", campaign.id()).file(register).header(AUTHORIZATION, ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.accepted").value(1))
                 .andExpect(jsonPath("$.alreadyImported").value(true));
 
         assertThat(jdbc.queryForObject("select count(*) from person where campaign_id = ?", Long.class,
                 campaign.id())).isEqualTo(1);
-        String rejected = mvc.perform(get("/api/campaigns/{id}/rejected-rows.csv", campaign.id()))
+        String rejected = mvc.perform(get("/api/campaigns/{id}/rejected-rows.csv", campaign.id()).header(AUTHORIZATION, ADMIN))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(rejected.lines().toList()).hasSize(2);
         assertThat(rejected.lines().skip(1).findFirst().orElseThrow())
@@ -73,7 +77,7 @@ class FileUploadTest {
         MockMultipartFile noBsn = csv("participants.csv", "participant_id,surname,birth_date,street,house_number,"
                 + "postcode,city", "P-1,Berg,1968-04-12,Kerkstraat,12,1012 AB,Amsterdam");
 
-        mvc.perform(multipart("/api/campaigns/{id}/files", campaign.id()).file(noBsn))
+        mvc.perform(multipart("/api/campaigns/{id}/files", campaign.id()).file(noBsn).header(AUTHORIZATION, ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("REFUSED"))
                 .andExpect(jsonPath("$.message", org.hamcrest.Matchers.containsString("bsn")))
@@ -84,14 +88,30 @@ class FileUploadTest {
 
     @Test
     void aFileWhoseTypeCannotBeToldIsRefusedWithAHint() throws Exception {
-        mvc.perform(multipart("/api/campaigns/{id}/files", campaign.id()).file(csv("export.csv", "a,b", "1,2")))
+        mvc.perform(multipart("/api/campaigns/{id}/files", campaign.id()).file(csv("export.csv", "a,b", "1,2"))
+                        .header(AUTHORIZATION, ADMIN))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error", org.hamcrest.Matchers.containsString("participants*.csv")));
     }
 
     @Test
     void anUnknownCampaignAnswersNotFound() throws Exception {
-        mvc.perform(get("/api/campaigns/{id}/report", 999_999)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/campaigns/{id}/report", 999_999).header(AUTHORIZATION, ADMIN))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theApiAdmitsOnlyTheEnginesUsers() throws Exception {
+        mvc.perform(get("/api/campaigns")).andExpect(status().isUnauthorized());
+        // Not admin with a wrong password: the engine would then delay admin's next logins (brute-force guard).
+        mvc.perform(get("/api/campaigns").header(AUTHORIZATION, basic("nobody", "guess")))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/campaigns").header(AUTHORIZATION, ADMIN)).andExpect(status().isOk());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static MockMultipartFile csv(String name, String... lines) {

@@ -142,8 +142,10 @@ class DemoFlowTest {
         }
 
         assertThat(http.getForObject("/actuator/health", String.class)).contains("\"UP\"");
-        assertThat(http.getForObject("/api/campaigns", String.class)).contains("\"demo-flow\"");
-        assertThat(http.getForObject("/api/campaigns/" + campaign.id() + "/report", String.class))
+        assertThat(http.getForEntity("/api/campaigns", String.class).getStatusCode().value()).isEqualTo(401);
+        TestRestTemplate manager = http.withBasicAuth("manager", "manager");
+        assertThat(manager.getForObject("/api/campaigns", String.class)).contains("\"demo-flow\"");
+        assertThat(manager.getForObject("/api/campaigns/" + campaign.id() + "/report", String.class))
                 .contains("\"participants\"", "\"rejectedRows\"", "\"openTasks\"", "\"remailed\"");
     }
 
