@@ -4,6 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,12 +34,21 @@ public class EngineCommandRelay {
     private final ProcessEngineAdapter engine;
     private final int chunkSize;
     private final boolean relayEnabled;
+    private final int workers;
+    private final ExecutorService pool;
     private volatile boolean stopping;
 
     public EngineCommandRelay(JdbcTemplate jdbc, TransactionTemplate tx, ProcessEngineAdapter engine,
                               @Value("${breachnotify.engine-commands.chunk-size}") int chunkSize,
-                              @Value("${breachnotify.engine-commands.relay-enabled}") boolean relayEnabled) {
+                              @Value("${breachnotify.engine-commands.relay-enabled}") boolean relayEnabled,
+                              @Value("${breachnotify.engine-commands.workers:2}") int workers) {
         this.relayEnabled = relayEnabled;
+        this.workers = Math.max(1, workers);
+        this.pool = Executors.newFixedThreadPool(this.workers, runnable -> {
+            Thread thread = new Thread(runnable, "engine-command-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.jdbc = jdbc;
         this.tx = tx;
         this.engine = engine;
@@ -47,14 +60,26 @@ public class EngineCommandRelay {
         if (!relayEnabled) {
             return; // tests drive the relay themselves
         }
-        relayAll();
+        // Workers split the rows by target (person or review), so one person's commands keep their order.
+        CompletableFuture.allOf(IntStream.range(0, workers)
+                .mapToObj(w -> CompletableFuture.runAsync(() -> relayAll(new Slice(w, workers)), pool))
+                .toArray(CompletableFuture[]::new)).join();
     }
 
-    /** Relays until the backlog is shorter than a chunk (or the application shuts down). */
+    /** Relays everything due, on the calling thread, until the backlog is shorter than a chunk. */
     public void relayAll() {
-        while (!stopping && relayChunk() == chunkSize) {
+        relayAll(Slice.ALL);
+    }
+
+    private void relayAll(Slice slice) {
+        while (!stopping && relayChunk(slice) == chunkSize) {
             // keep going while there is a full backlog
         }
+    }
+
+    /** The rows a worker owns: those whose target id is {@code index} modulo {@code of}. */
+    private record Slice(int index, int of) {
+        static final Slice ALL = new Slice(0, 1);
     }
 
     /** Lets a long backlog loop end, so shutting down does not wait for it. */
@@ -64,10 +89,10 @@ public class EngineCommandRelay {
     }
 
     /** Relays one chunk; answers how many rows it handled (successfully or not). */
-    public int relayChunk() {
+    private int relayChunk(Slice slice) {
         try {
             Integer done = tx.execute(status -> {
-                List<Command> chunk = claim(null);
+                List<Command> chunk = claim(null, slice);
                 chunk.forEach(this::execute);
                 markDone(chunk);
                 return chunk.size();
@@ -75,18 +100,19 @@ public class EngineCommandRelay {
             return done == null ? 0 : done;
         } catch (RuntimeException chunkFailure) {
             log.debug("Chunk failed, retrying row by row", chunkFailure);
-            return relayOneByOne();
+            return relayOneByOne(slice);
         }
     }
 
-    private int relayOneByOne() {
+    private int relayOneByOne(Slice slice) {
         List<Long> ids = jdbc.queryForList("""
                 select id from engine_command where done_at is null and next_attempt_at <= now() and attempts < ?
-                order by id limit ?""", Long.class, MAX_ATTEMPTS, chunkSize);
+                  and mod(target_id, ?) = ?
+                order by id limit ?""", Long.class, MAX_ATTEMPTS, slice.of(), slice.index(), chunkSize);
         for (Long id : ids) {
             try {
                 tx.executeWithoutResult(status -> {
-                    List<Command> one = claim(id);
+                    List<Command> one = claim(id, Slice.ALL);
                     one.forEach(this::execute);
                     markDone(one);
                 });
@@ -97,14 +123,14 @@ public class EngineCommandRelay {
         return ids.size();
     }
 
-    private List<Command> claim(Long onlyId) {
+    private List<Command> claim(Long onlyId, Slice slice) {
         return jdbc.query("""
                 select id, kind, campaign_id, target_id, letter_id, reason from engine_command
                 where done_at is null and next_attempt_at <= now() and attempts < ?
-                  and (cast(? as bigint) is null or id = ?)
+                  and (cast(? as bigint) is null or id = ?) and mod(target_id, ?) = ?
                 order by id limit ? for update skip locked""", (rs, i) -> new Command(rs.getLong(1),
                 EngineCommandKind.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4), rs.getString(5),
-                rs.getString(6)), MAX_ATTEMPTS, onlyId, onlyId, chunkSize);
+                rs.getString(6)), MAX_ATTEMPTS, onlyId, onlyId, slice.of(), slice.index(), chunkSize);
     }
 
     private void execute(Command c) {
