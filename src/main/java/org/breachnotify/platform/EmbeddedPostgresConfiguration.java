@@ -49,6 +49,8 @@ public class EmbeddedPostgresConfiguration {
                 .setCleanDataDirectory(clean)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
+                // An application crash loses nothing; only an OS crash could lose the last moments of commits.
+                // Production runs on an external PostgreSQL with its own settings.
                 .setServerConfig("synchronous_commit", "off")
                 .setPGStartupWait(java.time.Duration.ofSeconds(60));
         if (StringUtils.hasText(directory)) {
