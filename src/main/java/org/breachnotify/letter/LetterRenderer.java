@@ -19,6 +19,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.springframework.stereotype.Component;
 
 import org.breachnotify.letter.BodyLayout.Line;
@@ -74,11 +76,17 @@ public class LetterRenderer {
 
     private final byte[] regularFont;
     private final byte[] boldFont;
+    // Parsing a TrueType file is a good part of a letter's cost; a parsed font is not thread-safe, so each
+    // rendering thread keeps its own.
+    private final ThreadLocal<TrueTypeFont> regularParsed;
+    private final ThreadLocal<TrueTypeFont> boldParsed;
     private final LetterTemplates templates = new LetterTemplates();
 
     public LetterRenderer() {
         this.regularFont = resource("fonts/DejaVuSans.ttf");
         this.boldFont = resource("fonts/DejaVuSans-Bold.ttf");
+        this.regularParsed = ThreadLocal.withInitial(() -> parse(regularFont));
+        this.boldParsed = ThreadLocal.withInitial(() -> parse(boldFont));
     }
 
     public RenderedLetter render(LetterContent content) {
@@ -86,7 +94,8 @@ public class LetterRenderer {
         Template template = templates.get(content.templateVersion(), content.language(), content.group());
         Frame frame = template.frame();
         try (PDDocument document = new PDDocument()) {
-            Fonts fonts = new Fonts(embed(document, regularFont), embed(document, boldFont));
+            Fonts fonts = new Fonts(PDType0Font.load(document, regularParsed.get(), true),
+                    PDType0Font.load(document, boldParsed.get(), true));
             String date = content.letterDate().format(DateTimeFormatter.ofPattern("d MMMM yyyy", frame.locale()));
             List<List<Line>> body = BodyLayout.paginate(template.fill(Map.of(
                     "salutationName", AddressLines.personName(content.initials(), content.surnamePrefix(),
@@ -215,8 +224,12 @@ public class LetterRenderer {
         canvas.gray(0f);
     }
 
-    private static PDFont embed(PDDocument document, byte[] font) throws IOException {
-        return PDType0Font.load(document, new RandomAccessReadBuffer(font), true, false);
+    private static TrueTypeFont parse(byte[] font) {
+        try {
+            return new TTFParser().parse(new RandomAccessReadBuffer(font));
+        } catch (IOException e) {
+            throw new UncheckedIOException("bundled font cannot be read", e);
+        }
     }
 
     private static void requireComplete(LetterContent c) {
