@@ -2,6 +2,7 @@ package org.breachnotify.engine;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,13 +25,15 @@ public class ProcessEngineAdapter {
     private final TaskService tasks;
     private final HistoryService history;
     private final ProcessEngine engine;
+    private final JdbcTemplate jdbc;
 
     public ProcessEngineAdapter(RuntimeService runtime, TaskService tasks, HistoryService history,
-                                ProcessEngine engine) {
+                                ProcessEngine engine, JdbcTemplate jdbc) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.history = history;
         this.engine = engine;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -38,9 +41,8 @@ public class ProcessEngineAdapter {
      * after a restart. Only for a single node on its own database (the embedded one): elsewhere another node may
      * be executing them.
      */
-    public int releaseJobsLockedByEarlierRuns(JdbcTemplate jdbc) {
-        JobExecutor jobExecutor = ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getJobExecutor();
-        String owner = jobExecutor == null ? "" : jobExecutor.getLockOwner();
+    public int releaseJobsLockedByEarlierRuns() {
+        String owner = jobExecutor().map(JobExecutor::getLockOwner).orElse("");
         // No engine API unlocks jobs; this is the same change the engine makes when a lock expires.
         return jdbc.update("""
                 update act_ru_job set lock_owner_ = null, lock_exp_time_ = null, rev_ = rev_ + 1
@@ -53,10 +55,11 @@ public class ProcessEngineAdapter {
      */
     @EventListener(ContextClosedEvent.class)
     public void stopJobAcquisition() {
-        JobExecutor jobExecutor = ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getJobExecutor();
-        if (jobExecutor != null && jobExecutor.isActive()) {
-            jobExecutor.shutdown();
-        }
+        jobExecutor().filter(JobExecutor::isActive).ifPresent(JobExecutor::shutdown);
+    }
+
+    private Optional<JobExecutor> jobExecutor() {
+        return Optional.ofNullable(((ProcessEngineImpl) engine).getProcessEngineConfiguration().getJobExecutor());
     }
 
     public static String campaignKey(long campaignId) {

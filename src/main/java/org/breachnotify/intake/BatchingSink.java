@@ -31,12 +31,11 @@ public final class BatchingSink<T> implements RowSink<T> {
         rejections.add(rejection);
     }
 
-    /** Hands on the last, partial batch; call once the file is read. */
+    /** Hands on the rows collected so far; call once more after the file is read, for the last partial batch. */
     public void finish() {
         if (!batch.isEmpty()) {
             flush.accept(batch);
             batch.clear();
         }
-        rejections.flush();
     }
 }

@@ -16,14 +16,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Loads rows into a (staging) table with PostgreSQL's COPY, several times faster than batched inserts, inside
  * the caller's transaction. Values are written as CSV: null as an empty unquoted field, everything else quoted.
  */
-final class PgCopy {
+public final class PgCopy {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setQuoteMode(QuoteMode.ALL_NON_NULL)
             .setNullString("").setRecordSeparator("\n").get();
 
     private PgCopy() {
     }
 
-    static <T> void copy(JdbcTemplate jdbc, String table, String columns, List<T> rows,
+    public static <T> void copy(JdbcTemplate jdbc, String table, String columns, List<T> rows,
                          Function<T, Object[]> values) {
         StringBuilder csv = new StringBuilder(rows.size() * 160);
         try (CSVPrinter printer = new CSVPrinter(csv, FORMAT)) {

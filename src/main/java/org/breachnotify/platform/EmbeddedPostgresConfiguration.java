@@ -16,13 +16,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.breachnotify.engine.ProcessEngineAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.breachnotify.engine.ProcessEngineAdapter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -98,10 +97,9 @@ public class EmbeddedPostgresConfiguration {
 
     /** A single node owns the embedded database, so jobs it locked before a restart are its own to release. */
     @Bean
-    ApplicationListener<ApplicationStartedEvent> releaseJobLocksOfEarlierRuns(ProcessEngineAdapter engine,
-                                                                              JdbcTemplate jdbc) {
+    ApplicationListener<ApplicationStartedEvent> releaseJobLocksOfEarlierRuns(ProcessEngineAdapter engine) {
         return event -> {
-            int released = engine.releaseJobsLockedByEarlierRuns(jdbc);
+            int released = engine.releaseJobsLockedByEarlierRuns();
             if (released > 0) {
                 log.info("Released {} jobs still locked by the previous run", released);
             }

@@ -1,5 +1,7 @@
 package org.breachnotify.printhouse;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +19,7 @@ public class PrintHouseNotifier {
     private final String to;
     private final String from;
     /** Batches already warned about, so a mail server that is down does not flood the log every round. */
-    private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     public PrintHouseNotifier(JavaMailSender mail, @Value("${breachnotify.printhouse.mail-to}") String to,
                               @Value("${breachnotify.printhouse.mail-from}") String from) {

@@ -3,7 +3,6 @@ package org.breachnotify.returnmail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Date;
-import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import org.breachnotify.intake.AddressUpdateRow;
@@ -12,6 +11,7 @@ import org.breachnotify.intake.CsvReaders;
 import org.breachnotify.intake.FileImporter;
 import org.breachnotify.intake.FileRefusedException;
 import org.breachnotify.intake.FileType;
+import org.breachnotify.intake.PgCopy;
 import org.breachnotify.intake.ReadCounts;
 import org.breachnotify.register.Address;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,38 +33,22 @@ class RegisterUpdates implements PopulationRegister, FileImporter {
 
     @Override
     public ReadCounts importRows(ImportContext ctx, InputStream in) throws IOException, FileRefusedException {
-        BatchingSink<AddressUpdateRow> sink = new BatchingSink<>(ctx.rejections(), 1000, rows -> insert(ctx, rows));
+        BatchingSink<AddressUpdateRow> sink = new BatchingSink<>(ctx.rejections(), 10_000, rows -> insert(ctx, rows));
         ReadCounts counts = CsvReaders.readAddressUpdates(ctx.fileName(), in, sink);
         sink.finish();
         return counts;
     }
 
     private void insert(ImportContext ctx, List<AddressUpdateRow> rows) {
-        jdbc.batchUpdate("""
-                insert into register_update (campaign_id, bsn, street, house_number, house_letter,
-                    house_number_suffix, postcode, city, country, deceased_date, import_file_id, source_line)
-                values (?,?,?,?,?,?,?,?,?,?,?,?)""", rows, rows.size(), (ps, row) -> {
-            Address a = row.address();
-            ps.setLong(1, ctx.campaignId());
-            ps.setString(2, row.bsn());
-            ps.setString(3, a == null ? null : a.street());
-            if (a == null) {
-                ps.setNull(4, Types.INTEGER);
-            } else {
-                ps.setInt(4, a.houseNumber());
-            }
-            ps.setString(5, a == null ? null : a.houseLetter());
-            ps.setString(6, a == null ? null : a.houseNumberSuffix());
-            ps.setString(7, a == null ? null : a.postcode());
-            ps.setString(8, a == null ? null : a.city());
-            ps.setString(9, a == null ? null : a.country());
-            if (row.deceasedDate() == null) {
-                ps.setNull(10, Types.DATE);
-            } else {
-                ps.setDate(10, Date.valueOf(row.deceasedDate()));
-            }
-            ps.setLong(11, ctx.importFileId());
-            ps.setLong(12, row.line());
+        PgCopy.copy(jdbc, "register_update", """
+                campaign_id, bsn, street, house_number, house_letter, house_number_suffix, postcode, city, country,
+                deceased_date, import_file_id, source_line""", rows, row -> {
+            Optional<Address> a = Optional.ofNullable(row.address());
+            return new Object[]{ctx.campaignId(), row.bsn(), a.map(Address::street).orElse(null),
+                    a.map(Address::houseNumber).orElse(null), a.map(Address::houseLetter).orElse(null),
+                    a.map(Address::houseNumberSuffix).orElse(null), a.map(Address::postcode).orElse(null),
+                    a.map(Address::city).orElse(null), a.map(Address::country).orElse(null), row.deceasedDate(),
+                    ctx.importFileId(), row.line()};
         });
     }
 
