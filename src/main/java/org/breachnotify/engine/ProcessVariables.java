@@ -9,13 +9,15 @@ public final class ProcessVariables {
 
     public static final Var<Long> PERSON_ID = new Var<>("personId", Long.class);
     public static final Var<String> GROUP = new Var<>("group", String.class);
+    /** The journey writes a corrective letter: the person's group changed after an earlier letter was sent. */
+    public static final Var<Boolean> CORRECTIVE = new Var<>("corrective", Boolean.class);
     public static final Var<String> LETTER_ID = new Var<>("letterId", String.class);
     public static final Var<String> RETURN_REASON = new Var<>("returnReason", String.class);
     public static final Var<Boolean> NEW_ADDRESS_FOUND = new Var<>("newAddressFound", Boolean.class);
     public static final Var<Boolean> DECEASED_CONFIRMED = new Var<>("deceasedConfirmed", Boolean.class);
     public static final Var<String> RESOLUTION = new Var<>("resolution", String.class);
 
-    /** Inputs of the classifyPerson decision, set as transient variables just before it is evaluated. */
+    /** Inputs of the classifyPerson decision (evaluated per distinct combination, never stored). */
     public static final Var<Boolean> DECEASED = new Var<>("deceased", Boolean.class);
     public static final Var<Boolean> HELD_FOR_REVIEW = new Var<>("heldForReview", Boolean.class);
     public static final Var<Integer> LINKED_DATASET = new Var<>("linkedDataset", Integer.class);

@@ -3,8 +3,6 @@ package org.breachnotify.letter;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.pdfbox.pdmodel.font.PDFont;
-
 import org.breachnotify.letter.LetterTemplates.Block;
 import org.breachnotify.letter.LetterTemplates.Kind;
 
@@ -33,11 +31,15 @@ final class BodyLayout {
     record Area(float left, float right, float firstPageTop, float nextPageTop, float bottom) {
     }
 
-    /** One line of text placed on a page; {@code baseline} from the top of the page. */
-    record Line(String text, boolean bold, float size, float x, float baseline) {
+    /**
+     * One line of text placed on a page; {@code baseline} from the top of the page. {@code personal} lines come from
+     * a block with personal values and differ from letter to letter.
+     */
+    record Line(String text, boolean bold, float size, float x, float baseline, boolean personal) {
     }
 
-    private record Wrapped(Block block, List<String> lines, boolean subject) {
+    /** A block broken into lines; {@code subject} for a heading that opens the letter. */
+    record Wrapped(Block block, List<String> lines, boolean subject) {
 
         boolean heading() {
             return block.kind() == Kind.HEADING;
@@ -60,38 +62,30 @@ final class BodyLayout {
     }
 
     private final Area area;
-    private final PDFont regular;
-    private final PDFont bold;
     private final List<List<Line>> pages = new ArrayList<>();
     private float y;
 
-    private BodyLayout(Area area, PDFont regular, PDFont bold) {
+    private BodyLayout(Area area) {
         this.area = area;
-        this.regular = regular;
-        this.bold = bold;
     }
 
-    /** The body's lines per page; the first list is page 1. */
-    static List<List<Line>> paginate(List<Block> blocks, Area area, PDFont regular, PDFont bold) {
-        BodyLayout layout = new BodyLayout(area, regular, bold);
+    /** The body's lines per page; the first list is page 1. Only arithmetic: the lines are already broken. */
+    static List<List<Line>> paginate(List<Wrapped> wrapped, Area area) {
+        BodyLayout layout = new BodyLayout(area);
         layout.pages.add(new ArrayList<>());
         layout.y = area.firstPageTop();
-        List<Wrapped> wrapped = new ArrayList<>();
-        for (int i = 0; i < blocks.size(); i++) {
-            wrapped.add(layout.wrap(blocks.get(i), i == 0));
-        }
         for (int i = 0; i < wrapped.size(); i++) {
             layout.place(wrapped.get(i), i + 1 < wrapped.size() ? wrapped.get(i + 1) : null);
         }
         return layout.pages;
     }
 
-    private Wrapped wrap(Block block, boolean first) {
+    /** Breaks a block's text (its personal values filled in) into the lines it takes in {@code area}. */
+    static List<String> wrap(Block block, String text, Area area, LetterFont regular, LetterFont bold) {
         float width = area.right() - area.left() - (block.kind() == Kind.BULLET ? BULLET_INDENT : 0);
-        PDFont font = block.kind() == Kind.HEADING ? bold : regular;
+        LetterFont font = block.kind() == Kind.HEADING ? bold : regular;
         float size = block.kind() == Kind.HEADING ? HEADING_SIZE : TEXT_SIZE;
-        return new Wrapped(block, TextMeasure.wrap(block.text(), font, size, width),
-                first && block.kind() == Kind.HEADING);
+        return TextMeasure.wrap(text, font, size, width);
     }
 
     private void place(Wrapped w, Wrapped next) {
@@ -133,11 +127,11 @@ final class BodyLayout {
         List<Line> page = pages.get(pages.size() - 1);
         if (w.block().kind() == Kind.BULLET) {
             if (firstLine) {
-                page.add(new Line(BULLET, false, w.size(), area.left() + 3f, baseline));
+                page.add(new Line(BULLET, false, w.size(), area.left() + 3f, baseline, false));
             }
-            page.add(new Line(text, false, w.size(), area.left() + BULLET_INDENT, baseline));
+            page.add(new Line(text, false, w.size(), area.left() + BULLET_INDENT, baseline, w.block().personal()));
         } else {
-            page.add(new Line(text, w.heading(), w.size(), area.left(), baseline));
+            page.add(new Line(text, w.heading(), w.size(), area.left(), baseline, w.block().personal()));
         }
         y += w.leading();
     }

@@ -1,5 +1,6 @@
 package org.breachnotify.letter;
 
+import static org.breachnotify.engine.ProcessVariables.CORRECTIVE;
 import static org.breachnotify.engine.ProcessVariables.LETTER_ID;
 import static org.breachnotify.engine.ProcessVariables.PERSON_ID;
 
@@ -17,6 +18,7 @@ public class GenerateLetterDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LETTER_ID.set(execution, letters.generate(PERSON_ID.get(execution)));
+        LETTER_ID.set(execution, letters.generate(PERSON_ID.get(execution),
+                Boolean.TRUE.equals(CORRECTIVE.get(execution))));
     }
 }

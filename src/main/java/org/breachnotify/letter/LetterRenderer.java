@@ -2,267 +2,345 @@ package org.breachnotify.letter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Deque;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.zip.Deflater;
 
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import org.breachnotify.letter.BodyLayout.Line;
-import org.breachnotify.letter.LetterTemplates.Frame;
-import org.breachnotify.letter.LetterTemplates.Template;
-
-import uk.org.okapibarcode.backend.DataMatrix;
-import uk.org.okapibarcode.backend.KixCode;
+import org.breachnotify.letter.DrawOp.Segment;
 
 /**
- * Renders one personal breach letter as an A4 PDF for a left-window envelope (DIN 5008 form B). Fonts are
- * embedded as subsets so every name prints exactly and the text stays extractable.
+ * Renders personal breach letters as A4 PDF: one letter for download and archive checks, or thousands into one
+ * print file. Fonts are embedded as subsets (every name prints exactly; text stays extractable).
  *
- * <p>Thread-safe: each call builds its own document; shared state is only the font bytes and parsed templates.
+ * <p>Built for throughput: glyph ids and widths come from arrays read once ({@link LetterFont}); what is the same
+ * for every letter of a template (letterhead, most of the body, page numbers) is encoded once and placed in a print
+ * file once, as form XObjects; a print file embeds each font once, subset to the glyphs of all its letters; and
+ * the letters of a batch are encoded on all cores while one thread writes the file in order, a bounded number of
+ * letters ahead, so memory does not grow with the batch.
+ *
+ * <p>The output is deterministic: the same content gives the same bytes, which is what lets the archive regenerate
+ * a letter instead of storing it. The content hash covers what is drawn (the page content and the shared parts it
+ * shows), independent of where in a file the letter sits.
  */
 @Component
-public class LetterRenderer {
+public class LetterRenderer implements AutoCloseable {
 
-    private static final float MM = 72f / 25.4f;
+    private static final int CHUNK = 32;
+    private static final int SEGMENT_CACHE_LIMIT = 20_000;
 
-    // Envelope window, DIN 5008 form B: 20 mm from the left, 45 mm from the top, 85 x 45 mm.
-    static final float WINDOW_LEFT = 20 * MM;
-    static final float WINDOW_TOP = 45 * MM;
-    static final float WINDOW_WIDTH = 85 * MM;
-    static final float WINDOW_HEIGHT = 45 * MM;
-    // Inside the window a margin, so the block stays visible when the sheet shifts in the envelope.
-    private static final float ADDRESS_LEFT = 25 * MM;
-    private static final float ADDRESS_RIGHT = 102 * MM;
-    private static final float ADDRESS_TOP = 62.7f * MM;          // DIN 5008 address zone below the return line
-    private static final float ADDRESS_HIGHEST_TOP = 53 * MM;     // used only when a long address needs the room
-    private static final float ADDRESS_BOTTOM = 87 * MM;
-    private static final float RETURN_ADDRESS_BASELINE = 50 * MM;
-    private static final float ADDRESS_SIZE = 10f;
-    private static final float ADDRESS_SMALLEST_SIZE = 7f;
-
-    // KIX: RM4SCC geometry within PostNL's tolerances (bar 0.55 mm, pitch 1.1 mm, full bar 5.2 mm); the longest
-    // possible code (17 characters) then still ends inside the window's margin.
-    private static final float KIX_MODULE_WIDTH = 0.55f * MM;
-    private static final float KIX_MODULE_HEIGHT = 0.65f * MM;
-    private static final float KIX_GAP = 2 * MM;
-
-    private static final float MARGIN_LEFT = 25 * MM;
-    private static final float MARGIN_RIGHT = 190 * MM;
-    private static final float LETTERHEAD_BASELINE = 22 * MM;
-    private static final float DATAMATRIX_TOP = 12 * MM;
-    private static final float DATAMATRIX_MODULE = 0.6f * MM;
-    private static final float INFO_LEFT = 125 * MM;
-    private static final float INFO_TOP = 50 * MM;
-    private static final float FOLLOW_PAGE_HEADER_BASELINE = 15 * MM;
-    private static final float FOOTER_BASELINE = 285 * MM;
-    private static final BodyLayout.Area BODY =
-            new BodyLayout.Area(MARGIN_LEFT, MARGIN_RIGHT, 100 * MM, 25 * MM, 272 * MM);
-
-    private final byte[] regularFont;
-    private final byte[] boldFont;
-    // Parsing a TrueType file is a good part of a letter's cost; a parsed font is not thread-safe, so each
-    // rendering thread keeps its own.
-    private final ThreadLocal<TrueTypeFont> regularParsed;
-    private final ThreadLocal<TrueTypeFont> boldParsed;
-    private final LetterTemplates templates = new LetterTemplates();
+    private final LetterFont regular;
+    private final LetterFont bold;
+    private final LetterTemplates templates;
+    private final LetterLayout layout;
+    private final ConcurrentMap<Segment, EncodedSegment> segments = new ConcurrentHashMap<>();
+    private final ThreadLocal<Deflater> deflaters = ThreadLocal.withInitial(() -> new Deflater(6));
+    private final int threads;
+    private final ExecutorService pool;
 
     public LetterRenderer() {
-        this.regularFont = resource("fonts/DejaVuSans.ttf");
-        this.boldFont = resource("fonts/DejaVuSans-Bold.ttf");
-        this.regularParsed = ThreadLocal.withInitial(() -> parse(regularFont));
-        this.boldParsed = ThreadLocal.withInitial(() -> parse(boldFont));
+        this(new LetterTemplates());
     }
 
-    public RenderedLetter render(LetterContent content) {
-        requireComplete(content);
-        Template template = templates.get(content.templateVersion(), content.language(), content.group());
-        Frame frame = template.frame();
-        try (PDDocument document = new PDDocument()) {
-            Fonts fonts = new Fonts(PDType0Font.load(document, regularParsed.get(), true),
-                    PDType0Font.load(document, boldParsed.get(), true));
-            String date = content.letterDate().format(DateTimeFormatter.ofPattern("d MMMM yyyy", frame.locale()));
-            List<List<Line>> body = BodyLayout.paginate(template.fill(Map.of(
-                    "salutationName", AddressLines.personName(content.initials(), content.surnamePrefix(),
-                            content.surname()),
-                    "letterId", content.letterId(),
-                    "lookupReference", content.lookupReference(),
-                    "letterDate", date)), BODY, fonts.regular(), fonts.bold());
-            for (int i = 0; i < body.size(); i++) {
-                PDPage page = new PDPage(PDRectangle.A4);
-                document.addPage(page);
-                try (PageCanvas canvas = new PageCanvas(document, page)) {
-                    if (i == 0) {
-                        drawFirstPageFrame(canvas, fonts, frame, content, date);
-                    } else {
-                        drawFollowPageHeader(canvas, fonts, frame, content.letterId());
-                    }
-                    for (Line line : body.get(i)) {
-                        canvas.text(line.bold() ? fonts.bold() : fonts.regular(), line.size(), line.x(),
-                                line.baseline(), line.text());
-                    }
-                    if (body.size() > 1) {
-                        canvas.gray(0.35f);
-                        canvas.textRightAligned(fonts.regular(), 8, MARGIN_RIGHT, FOOTER_BASELINE,
-                                frame.pageOf(i + 1, body.size()));
-                    }
-                }
-            }
-            document.getDocumentInformation().setCreator("breach-notify");
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            document.save(out);
-            byte[] pdf = out.toByteArray();
-            return new RenderedLetter(pdf, body.size(), sha256Hex(pdf));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Letter " + content.letterId() + " could not be rendered", e);
-        } catch (IllegalArgumentException e) {
-            // typically a character the font has no glyph for; the message names the code point, not the person
-            throw new IllegalArgumentException("Letter " + content.letterId() + ": " + e.getMessage(), e);
-        }
+    public LetterRenderer(LetterTemplates templates) {
+        this(templates, 0);
     }
 
-    private record Fonts(PDFont regular, PDFont bold) {
+    /** {@code threads}: how many letters of a batch are encoded at once; 0 for one per core. */
+    @Autowired
+    public LetterRenderer(LetterTemplates templates,
+                          @Value("${breachnotify.letters.render-threads:0}") int threads) {
+        this.regular = LetterFont.fromResource("fonts/DejaVuSans.ttf");
+        this.bold = LetterFont.fromResource("fonts/DejaVuSans-Bold.ttf");
+        this.templates = templates;
+        this.layout = new LetterLayout(regular, bold, templates);
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        AtomicInteger counter = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(this.threads, task -> {
+            Thread thread = new Thread(task, "letter-render-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
-    private void drawFirstPageFrame(PageCanvas canvas, Fonts fonts, Frame frame, LetterContent content,
-                                    String date) throws IOException {
-        canvas.text(fonts.bold(), 14, MARGIN_LEFT, LETTERHEAD_BASELINE, frame.organisation());
-        drawLetterIdCode(canvas, fonts, content.letterId());
-        drawInfoBlock(canvas, fonts, frame, content, date);
-        drawAddressBlock(canvas, fonts, frame, content);
-    }
-
-    /** DataMatrix of the letter id, top right, for inserting machines and for scanning returned mail. */
-    private static void drawLetterIdCode(PageCanvas canvas, Fonts fonts, String letterId) throws IOException {
-        DataMatrix code = new DataMatrix();
-        code.setForceMode(DataMatrix.ForceMode.SQUARE);
-        code.setContent(letterId);
-        float side = code.getWidth() * DATAMATRIX_MODULE;
-        canvas.barcode(code, MARGIN_RIGHT - side, DATAMATRIX_TOP, DATAMATRIX_MODULE, DATAMATRIX_MODULE);
-        canvas.textRightAligned(fonts.regular(), 7, MARGIN_RIGHT, DATAMATRIX_TOP + side + 3.5f * MM, letterId);
-    }
-
-    private static void drawInfoBlock(PageCanvas canvas, Fonts fonts, Frame frame, LetterContent content,
-                                      String date) throws IOException {
-        String[][] rows = {
-                {frame.dateLabel(), date},
-                {frame.letterIdLabel(), content.letterId()},
-                {frame.referenceLabel(), content.lookupReference()}};
-        float width = MARGIN_RIGHT - INFO_LEFT;
-        float y = INFO_TOP;
-        for (String[] row : rows) {
-            canvas.gray(0.35f);
-            canvas.text(fonts.regular(), 7.5f, INFO_LEFT, y, row[0]);
-            canvas.gray(0f);
-            float size = TextMeasure.fittingSize(List.of(row[1]), fonts.regular(), 9.5f, 6f, width);
-            canvas.text(fonts.regular(), size, INFO_LEFT, y + 4.2f * MM, row[1]);
-            y += 9 * MM;
-        }
+    public LetterTemplates templates() {
+        return templates;
     }
 
     /**
-     * Return line, address and (domestic only) the KIX code as the last line, all inside the window. Long lines
-     * first shrink, down to 7 pt, and are wrapped only beyond that.
+     * Lays the letter out without drawing it and answers its page count: fails, naming the letter, for what would
+     * fail later in a print batch (a character the font lacks, an address too long for the window).
      */
-    private static void drawAddressBlock(PageCanvas canvas, Fonts fonts, Frame frame, LetterContent content)
-            throws IOException {
-        float width = ADDRESS_RIGHT - ADDRESS_LEFT;
-        float returnSize = TextMeasure.fittingSize(List.of(frame.returnAddress()), fonts.regular(), 6.5f, 5f, width);
-        canvas.gray(0.25f);
-        canvas.text(fonts.regular(), returnSize, ADDRESS_LEFT, RETURN_ADDRESS_BASELINE, frame.returnAddress());
-        canvas.gray(0f);
-
-        List<String> given = AddressLines.lines(content, frame.locale());
-        PDFont font = fonts.regular();
-        float size = TextMeasure.fittingSize(given, font, ADDRESS_SIZE, ADDRESS_SMALLEST_SIZE, width);
-        List<String> lines = new ArrayList<>();
-        given.forEach(line -> lines.addAll(TextMeasure.wrap(line, font, size, width)));
-
-        Optional<KixCode> kix = content.address().kix().map(text -> {
-            KixCode code = new KixCode();
-            code.setContent(text);
-            return code;
-        });
-        float leading = size * 1.2f;
-        float textHeight = size + (lines.size() - 1) * leading + size * 0.25f;   // first ascent .. last descent
-        float kixHeight = kix.map(k -> KIX_GAP + k.getHeight() * KIX_MODULE_HEIGHT).orElse(0f);
-        float top = Math.min(ADDRESS_TOP, ADDRESS_BOTTOM - textHeight - kixHeight);
-        if (top < ADDRESS_HIGHEST_TOP) {
-            throw new IllegalArgumentException("the address has too many lines for the envelope window");
-        }
-        float baseline = top + size;
-        for (String line : lines) {
-            canvas.text(font, size, ADDRESS_LEFT, baseline, line);
-            baseline += leading;
-        }
-        if (kix.isPresent()) {
-            canvas.barcode(kix.get(), ADDRESS_LEFT, top + textHeight + KIX_GAP, KIX_MODULE_WIDTH, KIX_MODULE_HEIGHT);
-        }
-    }
-
-    private static void drawFollowPageHeader(PageCanvas canvas, Fonts fonts, Frame frame, String letterId)
-            throws IOException {
-        canvas.gray(0.35f);
-        canvas.text(fonts.regular(), 8, MARGIN_LEFT, FOLLOW_PAGE_HEADER_BASELINE, frame.organisation());
-        canvas.textRightAligned(fonts.regular(), 8, MARGIN_RIGHT, FOLLOW_PAGE_HEADER_BASELINE,
-                frame.letterIdLabel() + " " + letterId);
-        canvas.gray(0f);
-    }
-
-    private static TrueTypeFont parse(byte[] font) {
+    public int check(LetterContent content) {
         try {
-            return new TTFParser().parse(new RandomAccessReadBuffer(font));
+            return layout.pages(content).size();
+        } catch (IllegalArgumentException e) {
+            throw named(content, e);
+        }
+    }
+
+    /** One letter as its own PDF, the same bytes every time for the same content. */
+    public RenderedLetter render(LetterContent content) {
+        EncodedChunk chunk = encodeChunk(List.of(content));
+        EncodedLetter letter = chunk.letters().get(0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try (FileWriter writer = new FileWriter(out, false)) {
+            writer.addGlyphs(chunk.regularGlyphs(), chunk.boldGlyphs());
+            writer.add(letter);
+            writer.finish(content.letterId());
         } catch (IOException e) {
-            throw new UncheckedIOException("bundled font cannot be read", e);
+            throw new UncheckedIOException("Letter " + content.letterId() + " could not be written", e);
+        }
+        return new RenderedLetter(out.toByteArray(), letter.pages().size(), letter.contentSha256());
+    }
+
+    /**
+     * Writes {@code letters}, in order, into one print file for duplex printing: every letter starts on a new sheet,
+     * so a letter with an odd page count is followed by a blank page.
+     */
+    public BatchFile renderBatch(List<LetterContent> letters, OutputStream out, String title) {
+        List<LetterResult> results = new ArrayList<>(letters.size());
+        Deque<Future<EncodedChunk>> inFlight = new ArrayDeque<>();
+        int next = 0;
+        try (FileWriter writer = new FileWriter(out, true)) {
+            while (next < letters.size() || !inFlight.isEmpty()) {
+                while (next < letters.size() && inFlight.size() < threads * 3) {
+                    List<LetterContent> chunk = letters.subList(next, Math.min(letters.size(), next + CHUNK));
+                    inFlight.add(pool.submit(() -> encodeChunk(chunk)));
+                    next += chunk.size();
+                }
+                EncodedChunk chunk = inFlight.poll().get();
+                writer.addGlyphs(chunk.regularGlyphs(), chunk.boldGlyphs());
+                for (EncodedLetter letter : chunk.letters()) {
+                    int firstPage = writer.pageCount() + 1;
+                    writer.add(letter);
+                    results.add(new LetterResult(letter.letterId(), letter.pages().size(), firstPage,
+                            letter.contentSha256()));
+                }
+            }
+            writer.finish(title);
+            return new BatchFile(writer.pageCount(), writer.pageCount() / 2, results);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Print file " + title + " could not be written", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing " + title, e);
+        } finally {
+            inFlight.forEach(f -> f.cancel(true));
         }
     }
 
-    private static void requireComplete(LetterContent c) {
-        if (c.letterId() == null || c.letterId().isBlank()) {
-            throw new IllegalArgumentException("A letter needs a letter id");
-        }
-        String problem = c.group() == null || !c.group().getsLetter() ? "a group that gets a letter"
-                : c.surname() == null || c.surname().isBlank() ? "a surname"
-                : c.address() == null ? "an address"
-                : c.letterDate() == null ? "a letter date"
-                : c.lookupReference() == null || c.lookupReference().isBlank() ? "a lookup reference"
-                : null;
-        if (problem != null) {
-            throw new IllegalArgumentException("Letter " + c.letterId() + " lacks " + problem);
-        }
+    @Override
+    public void close() {
+        pool.shutdownNow();
     }
 
-    private static String sha256Hex(byte[] bytes) {
+    /** A print file written by {@link #renderBatch}: pages including blank ones, sheets, and each letter's place. */
+    public record BatchFile(int totalPages, int sheets, List<LetterResult> letters) {
+    }
+
+    /** Where a letter landed in a print file ({@code firstPage} 1-based) and the hash of what it shows. */
+    public record LetterResult(String letterId, int pages, int firstPage, String contentSha256) {
+    }
+
+    private record EncodedSegment(byte[] raw, byte[] deflated, BitSet regularGlyphs, BitSet boldGlyphs) {
+    }
+
+    private record EncodedPage(List<EncodedSegment> forms, byte[] deflated) {
+    }
+
+    private record EncodedLetter(String letterId, List<EncodedPage> pages, String contentSha256) {
+    }
+
+    private record EncodedChunk(List<EncodedLetter> letters, BitSet regularGlyphs, BitSet boldGlyphs) {
+    }
+
+    private EncodedChunk encodeChunk(List<LetterContent> contents) {
+        PdfContent content = new PdfContent(layout);
+        MessageDigest digest = sha256();
+        List<EncodedLetter> letters = new ArrayList<>(contents.size());
+        for (LetterContent letter : contents) {
+            List<List<Segment>> pages;
+            try {
+                pages = layout.pages(letter);
+            } catch (IllegalArgumentException e) {
+                throw named(letter, e);
+            }
+            digest.reset();
+            List<EncodedPage> encoded = new ArrayList<>(pages.size());
+            for (List<Segment> page : pages) {
+                content.reset();
+                List<EncodedSegment> forms = new ArrayList<>(4);
+                for (Segment segment : page) {
+                    if (segment.fixed()) {
+                        EncodedSegment form = fixedSegment(segment);
+                        content.form("S" + forms.size());
+                        forms.add(form);
+                        digest.update(form.raw());
+                    } else {
+                        content.draw(segment.ops());
+                    }
+                }
+                byte[] raw = content.bytes();
+                digest.update(raw);
+                encoded.add(new EncodedPage(forms, deflate(raw)));
+            }
+            letters.add(new EncodedLetter(letter.letterId(), encoded, HexFormat.of().formatHex(digest.digest())));
+        }
+        return new EncodedChunk(letters, content.regularGlyphs(), content.boldGlyphs());
+    }
+
+    private EncodedSegment fixedSegment(Segment segment) {
+        EncodedSegment cached = segments.get(segment);
+        if (cached != null) {
+            return cached;
+        }
+        if (segments.size() > SEGMENT_CACHE_LIMIT) {
+            segments.clear(); // many layouts in play: start over rather than grow without bound
+        }
+        PdfContent content = new PdfContent(layout);
+        content.draw(segment.ops());
+        byte[] raw = content.bytes();
+        EncodedSegment encoded = new EncodedSegment(raw, deflate(raw), content.regularGlyphs(), content.boldGlyphs());
+        EncodedSegment earlier = segments.putIfAbsent(segment, encoded);
+        return earlier != null ? earlier : encoded;
+    }
+
+    private byte[] deflate(byte[] raw) {
+        Deflater deflater = deflaters.get();
+        deflater.reset();
+        deflater.setInput(raw);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, raw.length / 3));
+        byte[] buffer = new byte[8192];
+        while (!deflater.finished()) {
+            int n = deflater.deflate(buffer);
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static IllegalArgumentException named(LetterContent content, IllegalArgumentException e) {
+        // the message names the letter and the problem (e.g. a code point), never the person
+        return new IllegalArgumentException("Letter " + content.letterId() + ": " + e.getMessage(), e);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
-    private static byte[] resource(String name) {
-        try (InputStream in = LetterRenderer.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + name);
+    /** Assembles encoded letters into one PDF file; shared parts and fonts are written once. */
+    private final class FileWriter implements AutoCloseable {
+        private final PdfFile file;
+        private final boolean duplex;
+        private final int regularFont;
+        private final int boldFont;
+        private final String fontResources;
+        private final Map<EncodedSegment, Integer> forms = new IdentityHashMap<>();
+        private final BitSet regularGlyphs = new BitSet();
+        private final BitSet boldGlyphs = new BitSet();
+
+        FileWriter(OutputStream out, boolean duplex) throws IOException {
+            this.file = new PdfFile(out);
+            this.duplex = duplex;
+            this.regularFont = file.allocate();
+            this.boldFont = file.allocate();
+            this.fontResources = "/Font << /F1 " + regularFont + " 0 R /F2 " + boldFont + " 0 R >>";
+        }
+
+        int pageCount() {
+            return file.pageCount();
+        }
+
+        void add(EncodedLetter letter) throws IOException {
+            for (EncodedPage page : letter.pages()) {
+                StringBuilder resources = new StringBuilder("<< ").append(fontResources);
+                if (!page.forms().isEmpty()) {
+                    resources.append(" /XObject <<");
+                    for (int i = 0; i < page.forms().size(); i++) {
+                        resources.append(" /S").append(i).append(' ').append(form(page.forms().get(i))).append(" 0 R");
+                    }
+                    resources.append(" >>");
+                }
+                resources.append(" >>");
+                int content = file.allocate();
+                file.writeFlateStream(content, "", page.deflated());
+                file.addPage(LetterLayout.PAGE_WIDTH, LetterLayout.PAGE_HEIGHT, resources.toString(), content);
             }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (duplex && letter.pages().size() % 2 == 1) {
+                file.addBlankPage(LetterLayout.PAGE_WIDTH, LetterLayout.PAGE_HEIGHT);
+            }
+        }
+
+        private int form(EncodedSegment segment) throws IOException {
+            Integer number = forms.get(segment);
+            if (number == null) {
+                number = file.allocate();
+                file.writeFlateStream(number, "/Type /XObject /Subtype /Form /BBox [0 0 " + LetterLayout.PAGE_WIDTH
+                        + " " + LetterLayout.PAGE_HEIGHT + "] /Resources << " + fontResources + " >>",
+                        segment.deflated());
+                forms.put(segment, number);
+                regularGlyphs.or(segment.regularGlyphs());
+                boldGlyphs.or(segment.boldGlyphs());
+            }
+            return number;
+        }
+
+        void finish(String title) throws IOException {
+            writeFont(regularFont, regular, regularGlyphs);
+            writeFont(boldFont, bold, boldGlyphs);
+            file.finish(title);
+        }
+
+        void addGlyphs(BitSet regularUsed, BitSet boldUsed) {
+            regularGlyphs.or(regularUsed);
+            boldGlyphs.or(boldUsed);
+        }
+
+        private void writeFont(int number, LetterFont font, BitSet glyphs) throws IOException {
+            Set<Integer> ids = glyphs.stream().boxed().collect(Collectors.toSet());
+            ids.add(font.glyphs(" ")[0]);
+            try (PDDocument scratch = new PDDocument()) {
+                PDType0Font embedded = PDType0Font.load(scratch, font.parse(), true);
+                embedded.addGlyphsToSubset(ids);
+                embedded.subset();
+                file.writeCopy(number, embedded.getCOSObject());
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            file.close();
         }
     }
 }

@@ -1,20 +1,36 @@
 package org.breachnotify.letter;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
 import org.breachnotify.register.Address;
 import org.breachnotify.register.Group;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Makes a person's letter for their group: renders the PDF, keeps it with its hash and template version, and
- * marks it ready for the next print batch. A remail (after a return) is a new letter with a new id.
+ * Makes and keeps letters. Making a letter fixes everything it will show (the content snapshot, the template
+ * version and its fingerprint) and checks that it can be printed; the PDF itself is drawn when its print batch is
+ * written, many letters at a time. The archive keeps per letter what was drawn (the content hash) and when, and
+ * regenerates the very same PDF for anyone who asks for it by letter id.
+ *
+ * <p>A remail after a return is a new letter with a new id; so is a corrective letter after a change of group.
  */
 @Service
 public class LetterService {
-    public static final String TEMPLATE_VERSION = "v1";
+
+    private static final String LETTER_COLUMNS = """
+            l.id, l.grp, l.language, l.template_version, l.initials, l.surname_prefix, l.surname, l.street,
+            l.house_number, l.house_letter, l.house_number_suffix, l.postcode, l.city, l.country, l.letter_date,
+            l.lookup_reference, l.corrective, l.previous_letter_id,
+            (select p.letter_date from letter p where p.id = l.previous_letter_id) previous_letter_date""";
 
     private final JdbcTemplate jdbc;
     private final LetterRenderer renderer;
@@ -26,40 +42,168 @@ public class LetterService {
         this.clock = clock;
     }
 
-    public String generate(long personId) {
+    /**
+     * Makes the person's next letter for their current group: a first letter, a remail, or (when
+     * {@code corrective}) a letter that corrects the earlier one sent for another group. Fails, naming the letter,
+     * when it could not be printed (e.g. an address too long for the window).
+     */
+    public String generate(long personId, boolean corrective) {
         Recipient r = jdbc.queryForObject("""
-                select campaign_id, grp, language, initials, surname_prefix, surname, street, house_number,
-                       house_letter, house_number_suffix, postcode, city, country,
-                       (select count(*) from letter l where l.person_id = p.id) earlier_letters
-                from person p where id = ?""", (rs, i) -> new Recipient(rs.getLong(1), Group.valueOf(rs.getString(2)),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                new Address(rs.getString(7), rs.getInt(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                        rs.getString(12), rs.getString(13)), rs.getInt(14)), personId);
+                select p.campaign_id, p.grp, p.language, p.initials, p.surname_prefix, p.surname, p.street,
+                       p.house_number, p.house_letter, p.house_number_suffix, p.postcode, p.city, p.country,
+                       c.letter_templates,
+                       (select count(*) from letter l where l.person_id = p.id and l.status <> 'CANCELLED') earlier
+                from person p join campaign c on c.id = p.campaign_id where p.id = ?""", (rs, i) -> new Recipient(
+                rs.getLong(1), Group.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), new Address(rs.getString(7), rs.getInt(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getString(12), rs.getString(13)), rs.getString(14), rs.getInt(15)), personId);
         if (!r.group().getsLetter()) {
             throw new IllegalStateException("person " + personId + " is in " + r.group() + " and gets no letter");
         }
+        String previousId = null;
+        LocalDate previousDate = null;
+        if (corrective) {
+            Map<String, Object> previous = jdbc.queryForList("""
+                    select id, letter_date from letter where person_id = ? and grp <> ? and status <> 'CANCELLED'
+                    order by created_at desc, id limit 1""", personId, r.group().name()).stream().findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "person " + personId + " has no earlier letter for a corrective letter to correct"));
+            previousId = (String) previous.get("id");
+            previousDate = ((java.sql.Date) previous.get("letter_date")).toLocalDate();
+        }
         String letterId = LetterIds.newLetterId();
-        String lookup = LetterIds.newLookupReference();
-        RenderedLetter pdf = renderer.render(new LetterContent(letterId, r.group(), r.language(), TEMPLATE_VERSION,
-                r.initials(), r.prefix(), r.surname(), r.address(), LocalDate.now(clock), lookup));
+        LetterContent content = new LetterContent(letterId, r.group(), r.language(), r.templates(), r.initials(),
+                r.prefix(), r.surname(), r.address(), LocalDate.now(clock), LetterIds.newLookupReference(),
+                corrective, previousId, previousDate);
+        int pages = renderer.check(content);
+        String kind = r.earlierLetters() == 0 ? "FIRST"
+                : corrective && !hasCorrectiveFor(personId, r.group()) ? "CORRECTIVE" : "REMAIL";
+        Address a = r.address();
         jdbc.update("""
-                insert into letter (id, campaign_id, person_id, grp, language, kind, template_version, lookup_reference,
-                    status, pages, sha256, pdf, postcode, house_number, kix, country)
-                values (?,?,?,?,?,?,?,?,'READY',?,?,?,?,?,?,?)""", letterId, r.campaignId(), personId,
-                r.group().name(), r.language(), r.earlierLetters() == 0 ? "FIRST" : "REMAIL", TEMPLATE_VERSION, lookup,
-                pdf.pages(), pdf.sha256Hex(), pdf.pdf(), r.address().postcode(), r.address().houseNumber(),
-                r.address().kix().orElse(null), r.address().country());
+                insert into letter (id, campaign_id, person_id, grp, language, kind, corrective, previous_letter_id,
+                    template_version, template_fingerprint, lookup_reference, letter_date, status, pages,
+                    initials, surname_prefix, surname, street, house_number, house_letter, house_number_suffix,
+                    postcode, city, country, kix)
+                values (?,?,?,?,?,?,?,?,?,?,?,?,'READY',?,?,?,?,?,?,?,?,?,?,?,?)""",
+                letterId, r.campaignId(), personId, r.group().name(), r.language(), kind, corrective, previousId,
+                r.templates(), renderer.templates().fingerprint(r.templates()), content.lookupReference(),
+                content.letterDate(), pages, r.initials(), r.prefix(), r.surname(), a.street(), a.houseNumber(),
+                a.houseLetter(), a.houseNumberSuffix(), a.postcode(), a.city(), a.country(), a.kix().orElse(null));
         jdbc.update("update person set stage = 'LETTER_READY' where id = ?", personId);
         return letterId;
     }
 
-    /** The stored PDF of a letter, for a process manager to download. */
+    private boolean hasCorrectiveFor(long personId, Group group) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from letter where person_id = ? and grp = ? and corrective)", Boolean.class,
+                personId, group.name()));
+    }
+
+    /** What a letter shows, from the archive, in print order for a batch. */
+    public List<LetterContent> contentsOfBatch(String batchId) {
+        List<LetterContent> contents = jdbc.query("select " + LETTER_COLUMNS
+                        + " from letter l where l.batch_id = ? order by l.postcode, l.house_number, l.id",
+                (rs, i) -> content(rs), batchId);
+        contents.stream().map(LetterContent::templateVersion).distinct().forEach(version ->
+                requireUnchangedTemplates(version, jdbc.queryForList("""
+                        select distinct template_fingerprint from letter
+                        where batch_id = ? and template_version = ? and template_fingerprint is not null""",
+                        String.class, batchId, version), "batch " + batchId));
+        return contents;
+    }
+
+    /** Keeps, per letter, when it was drawn, how many pages it has and the hash of what it shows. */
+    public void recordRendered(List<LetterRenderer.LetterResult> results) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate("update letter set content_sha256 = ?, pages = ?, rendered_at = ? where id = ?", results, 1000,
+                (ps, r) -> {
+                    ps.setString(1, r.contentSha256());
+                    ps.setInt(2, r.pages());
+                    ps.setTimestamp(3, now);
+                    ps.setString(4, r.letterId());
+                });
+    }
+
+    /**
+     * The letter's PDF, regenerated from the archive. When the letter was printed, the regenerated letter is
+     * checked against the hash of what was printed; a difference is refused rather than shown as if it were the
+     * letter the person received.
+     */
     public Optional<byte[]> pdf(String letterId) {
-        return jdbc.query("select pdf from letter where id = ?", (rs, i) -> rs.getBytes(1), letterId).stream()
-                .findFirst();
+        Optional<ArchivedLetter> archived = archived(letterId);
+        if (archived.isEmpty()) {
+            return Optional.empty();
+        }
+        ArchivedLetter letter = archived.get();
+        LetterContent content = jdbc.queryForObject("select " + LETTER_COLUMNS + " from letter l where l.id = ?",
+                (rs, i) -> content(rs), letterId);
+        requireUnchangedTemplates(letter.templateVersion(), letter.templateFingerprint() == null ? List.of()
+                : List.of(letter.templateFingerprint()), "letter " + letterId);
+        RenderedLetter rendered = renderer.render(content);
+        if (letter.contentSha256() != null && !letter.contentSha256().equals(rendered.contentSha256())) {
+            throw new IllegalStateException("letter " + letterId + " does not regenerate to what was printed "
+                    + "(content hash " + rendered.contentSha256() + ", archive " + letter.contentSha256() + ")");
+        }
+        return Optional.of(rendered.pdf());
+    }
+
+    /** The archive entry of a letter, without the personal content. */
+    public Optional<ArchivedLetter> archived(String letterId) {
+        return jdbc.query("""
+                select l.id, p.participant_id, l.grp, l.language, l.kind, l.corrective, l.previous_letter_id,
+                       l.template_version, l.template_fingerprint, l.letter_date, l.created_at, l.rendered_at,
+                       l.content_sha256, l.pages, l.status, l.batch_id, l.posted_date, l.returned_date
+                from letter l join person p on p.id = l.person_id where l.id = ?""", (rs, i) -> archived(rs), letterId)
+                .stream().findFirst();
+    }
+
+    /** Every letter of one person of a campaign, oldest first. */
+    public List<ArchivedLetter> lettersOf(long campaignId, String participantId) {
+        return jdbc.query("""
+                select l.id, p.participant_id, l.grp, l.language, l.kind, l.corrective, l.previous_letter_id,
+                       l.template_version, l.template_fingerprint, l.letter_date, l.created_at, l.rendered_at,
+                       l.content_sha256, l.pages, l.status, l.batch_id, l.posted_date, l.returned_date
+                from letter l join person p on p.id = l.person_id
+                where p.campaign_id = ? and p.participant_id = ? order by l.created_at, l.id""",
+                (rs, i) -> archived(rs), campaignId, participantId);
+    }
+
+    /** A letter as the archive knows it; no name or address. */
+    public record ArchivedLetter(String letterId, String participantId, String group, String language, String kind,
+                                 boolean corrective, String previousLetterId, String templateVersion,
+                                 String templateFingerprint, LocalDate letterDate, Instant createdAt,
+                                 Instant renderedAt, String contentSha256, int pages, String status, String batchId,
+                                 LocalDate postedDate, LocalDate returnedDate) {
+    }
+
+    private void requireUnchangedTemplates(String version, List<String> fingerprints, String what) {
+        String now = renderer.templates().fingerprint(version);
+        for (String recorded : fingerprints) {
+            if (!recorded.equals(now)) {
+                throw new IllegalStateException("template set " + version + " has changed since the letters of " + what
+                        + " were made; restore its files or give the new wording a new version");
+            }
+        }
+    }
+
+    private static ArchivedLetter archived(ResultSet rs) throws SQLException {
+        return new ArchivedLetter(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getBoolean(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getDate(10).toLocalDate(),
+                rs.getTimestamp(11).toInstant(), rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant(),
+                rs.getString(13), rs.getInt(14), rs.getString(15), rs.getString(16),
+                rs.getDate(17) == null ? null : rs.getDate(17).toLocalDate(),
+                rs.getDate(18) == null ? null : rs.getDate(18).toLocalDate());
+    }
+
+    private static LetterContent content(ResultSet rs) throws SQLException {
+        return new LetterContent(rs.getString(1), Group.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), new Address(rs.getString(8), rs.getInt(9),
+                rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14)),
+                rs.getDate(15).toLocalDate(), rs.getString(16), rs.getBoolean(17), rs.getString(18),
+                rs.getDate(19) == null ? null : rs.getDate(19).toLocalDate());
     }
 
     private record Recipient(long campaignId, Group group, String language, String initials, String prefix,
-                             String surname, Address address, int earlierLetters) {
+                             String surname, Address address, String templates, int earlierLetters) {
     }
 }

@@ -1,5 +1,8 @@
 package org.breachnotify.letter;
 
-/** A finished letter: the PDF bytes, its page count and the SHA-256 of the bytes (lower-case hex). */
-public record RenderedLetter(byte[] pdf, int pages, String sha256Hex) {
+/**
+ * One letter as its own PDF, its page count and the SHA-256 (lower-case hex) of what it shows: the same hash the
+ * letter has in a print file and in the archive.
+ */
+public record RenderedLetter(byte[] pdf, int pages, String contentSha256) {
 }

@@ -1,11 +1,7 @@
 package org.breachnotify.letter;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-
-import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
  * Width measurement and line breaking with the real glyph widths of the embedded font. Widths are additive (no
@@ -16,19 +12,15 @@ final class TextMeasure {
     private TextMeasure() {
     }
 
-    static float width(PDFont font, float size, String text) {
-        try {
-            return font.getStringWidth(text) / 1000f * size;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    static float width(LetterFont font, float size, String text) {
+        return font.width(text, size);
     }
 
     /** The largest size from {@code preferred} down to {@code smallest} (half-point steps) at which every line fits. */
-    static float fittingSize(List<String> lines, PDFont font, float preferred, float smallest, float maxWidth) {
+    static float fittingSize(List<String> lines, LetterFont font, float preferred, float smallest, float maxWidth) {
         float widest = 0;
         for (String line : lines) {
-            widest = Math.max(widest, width(font, 1, line));
+            widest = Math.max(widest, font.width(line));
         }
         for (float size = preferred; size > smallest; size -= 0.5f) {
             if (widest * size <= maxWidth) {
@@ -42,7 +34,7 @@ final class TextMeasure {
      * Greedy word wrap; a word longer than the line is broken between characters rather than overflowing. A text
      * that fits is returned as it is, spacing included (PostNL's two spaces after the postcode).
      */
-    static List<String> wrap(String text, PDFont font, float size, float maxWidth) {
+    static List<String> wrap(String text, LetterFont font, float size, float maxWidth) {
         if (width(font, size, text) <= maxWidth) {
             return List.of(text);
         }
@@ -79,7 +71,7 @@ final class TextMeasure {
         return lines;
     }
 
-    private static int longestFittingPrefix(String word, PDFont font, float size, float maxWidth) {
+    private static int longestFittingPrefix(String word, LetterFont font, float size, float maxWidth) {
         int cut = word.offsetByCodePoints(0, 1);
         while (cut < word.length()) {
             int next = word.offsetByCodePoints(cut, 1);

@@ -3,6 +3,7 @@ package org.breachnotify.printhouse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.breachnotify.campaign.Campaign;
+import org.breachnotify.letter.LetterRenderer;
+import org.breachnotify.letter.LetterService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,13 +51,18 @@ public class PrintBatchService {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final PrintHouseNotifier notifier;
+    private final LetterService letters;
+    private final LetterRenderer renderer;
     private final Path exportDir;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     public PrintBatchService(JdbcTemplate jdbc, PlatformTransactionManager transactions, PrintHouseNotifier notifier,
+                             LetterService letters, LetterRenderer renderer,
                              @Value("${breachnotify.export-dir}") Path exportDir, Clock clock) {
+        this.letters = letters;
+        this.renderer = renderer;
         this.jdbc = jdbc;
         // Own transactions, not the caller's: a claimed batch must stay claimed once its files exist on disk.
         this.tx = new TransactionTemplate(transactions);
@@ -149,9 +156,12 @@ public class PrintBatchService {
                     rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                     rs.getString(6), rs.getString(7), rs.getString(8)), batchId);
             Path pdf = partial.resolve(batchId + ".pdf");
-            PrintFile printFile = new PrintFileAssembler().assemble(letterPdfs(lines), pdf);
+            LetterRenderer.BatchFile printFile;
+            try (OutputStream out = Files.newOutputStream(pdf)) {
+                printFile = renderer.renderBatch(letters.contentsOfBatch(batchId), out, batchId);
+            }
             Path csv = partial.resolve(batchId + ".csv");
-            writeManifest(csv, lines, printFile.firstPages());
+            writeManifest(csv, lines, printFile.letters());
             Files.writeString(partial.resolve(batchId + ".sha256"),
                     sha256(pdf) + "  " + pdf.getFileName() + "\n" + sha256(csv) + "  " + csv.getFileName() + "\n");
             Files.move(partial, finalDir, StandardCopyOption.ATOMIC_MOVE);
@@ -173,9 +183,12 @@ public class PrintBatchService {
             json.writeValue(tmpTicket.toFile(), jobTicket);
             Files.move(tmpTicket, ticket, StandardCopyOption.ATOMIC_MOVE);
 
-            tx.executeWithoutResult(status -> jdbc.update(
-                    "update print_batch set letters = ?, pages = ?, sheets = ?, status = 'NOTIFYING' where id = ?",
-                    lines.size(), printFile.totalPages(), printFile.sheets(), batchId));
+            tx.executeWithoutResult(status -> {
+                letters.recordRendered(printFile.letters());
+                jdbc.update(
+                        "update print_batch set letters = ?, pages = ?, sheets = ?, status = 'NOTIFYING' where id = ?",
+                        lines.size(), printFile.totalPages(), printFile.sheets(), batchId);
+            });
             log.info("Print batch {} written: {} letters, {} pages, {} sheets", batchId, lines.size(),
                     printFile.totalPages(), printFile.sheets());
         } catch (IOException e) {
@@ -195,45 +208,19 @@ public class PrintBatchService {
         markStatus(batchId, "DELIVERED");
     }
 
-    private Iterator<LetterPdf> letterPdfs(List<ManifestLine> lines) {
-        // Load the stored PDFs a slice at a time: memory stays bounded however large the batch.
-        return new Iterator<>() {
-            private int next;
-            private final List<LetterPdf> slice = new ArrayList<>();
-            private int sliceIndex;
-
-            @Override
-            public boolean hasNext() {
-                return next < lines.size();
-            }
-
-            @Override
-            public LetterPdf next() {
-                if (sliceIndex == slice.size()) {
-                    slice.clear();
-                    sliceIndex = 0;
-                    List<String> ids = lines.subList(next, Math.min(lines.size(), next + 100)).stream()
-                            .map(ManifestLine::letterId).toList();
-                    Map<String, byte[]> pdfs = new java.util.HashMap<>();
-                    jdbc.query("select id, pdf from letter where id = any(?)",
-                            rs -> {
-                                pdfs.put(rs.getString(1), rs.getBytes(2));
-                            }, (Object) ids.toArray(String[]::new));
-                    ids.forEach(id -> slice.add(new LetterPdf(id, pdfs.get(id))));
-                }
-                next++;
-                return slice.get(sliceIndex++);
-            }
-        };
-    }
-
-    private void writeManifest(Path csv, List<ManifestLine> lines, List<Integer> firstPages) throws IOException {
+    private void writeManifest(Path csv, List<ManifestLine> lines, List<LetterRenderer.LetterResult> printed)
+            throws IOException {
         try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8),
                 CSVFormat.RFC4180.builder().setHeader(MANIFEST_HEADER).setRecordSeparator("\n").get())) {
             for (int i = 0; i < lines.size(); i++) {
                 ManifestLine l = lines.get(i);
-                out.printRecord(l.sequence(), l.letterId(), l.group(), l.language(), l.templateVersion(), l.pages(),
-                        firstPages.get(i), l.postcode(), l.kix(), l.country());
+                LetterRenderer.LetterResult p = printed.get(i);
+                if (!p.letterId().equals(l.letterId())) {
+                    throw new IllegalStateException("print file and manifest of " + csv.getFileName() + " disagree at "
+                            + "sequence " + l.sequence());
+                }
+                out.printRecord(l.sequence(), l.letterId(), l.group(), l.language(), l.templateVersion(), p.pages(),
+                        p.firstPage(), l.postcode(), l.kix(), l.country());
             }
         }
     }

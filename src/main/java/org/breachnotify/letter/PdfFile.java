@@ -1,4 +1,4 @@
-package org.breachnotify.printhouse;
+package org.breachnotify.letter;
 
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,32 +27,28 @@ import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdfwriter.COSWriter;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 /**
- * Writes a PDF object by object while the pages are added, so that a print file of thousands of letters needs
- * memory for one letter at a time. PDFBox itself keeps every object of a document in memory until it saves (and a
- * 4 KB buffer per stream even with a temp-file cache), which for 5,000 letters meant several hundred MB of heap.
- *
- * <p>Each added page is copied with everything it references (resources, fonts, content streams), byte for byte
- * for stream data, under new object numbers. The page tree, catalogue and cross-reference table follow at the end.
+ * Writes a PDF object by object, straight to its output, so that a print file of thousands of letters needs memory
+ * for a few letters at a time. PDFBox itself keeps every object of a document in memory until it saves, which for
+ * 5,000 letters meant several hundred MB of heap. Callers allocate object numbers, write objects in any order
+ * (a page may point at a font written only at the end), and finish with the page tree, catalogue, cross-reference
+ * table and trailer. The output is a function of what was written, byte for byte: no dates, no random ids.
  */
-final class StreamingPdfWriter implements Closeable {
+final class PdfFile implements Closeable {
 
     private static final int CATALOG = 1;
     private static final int PAGE_TREE = 2;
 
     private final CountingOutputStream out;
-    /** Stands for the page tree in copied pages: references to it are written as the real page tree. */
+    /** Stands for the page tree in copied objects. */
     private final COSDictionary pageTree = new COSDictionary();
     private final List<Integer> pages = new ArrayList<>();
     private long[] offsets = new long[1024];
     private int nextObject = PAGE_TREE + 1;
 
-    StreamingPdfWriter(Path target) throws IOException {
-        out = new CountingOutputStream(new BufferedOutputStream(Files.newOutputStream(target), 64 * 1024));
+    PdfFile(OutputStream target) throws IOException {
+        out = new CountingOutputStream(new BufferedOutputStream(target, 64 * 1024));
         // the comment with high bytes tells transfer tools the file is binary
         out.write(new byte[] {'%', 'P', 'D', 'F', '-', '1', '.', '7', '\n', '%', (byte) 0xE2, (byte) 0xE3,
                 (byte) 0xCF, (byte) 0xD3, '\n'});
@@ -64,39 +58,56 @@ final class StreamingPdfWriter implements Closeable {
         return pages.size();
     }
 
-    /** Copies all pages of {@code source}, in order; the source may be closed afterwards. */
-    void addPages(PDDocument source) throws IOException {
-        Map<COSBase, Integer> numbers = new IdentityHashMap<>();
-        numbers.put(pageTree, PAGE_TREE);
-        Deque<COSBase> pending = new ArrayDeque<>();
-        List<PDPage> sourcePages = new ArrayList<>();
-        for (PDPage page : source.getPages()) {
-            // numbered first, so that links between the letter's own pages point at the copies
-            int number = allocate();
-            numbers.put(page.getCOSObject(), number);
-            pages.add(number);
-            sourcePages.add(page);
+    int allocate() {
+        if (nextObject == offsets.length) {
+            offsets = Arrays.copyOf(offsets, offsets.length * 2);
         }
-        for (PDPage page : sourcePages) {
-            writeObject(numbers.get(page.getCOSObject()), standAlonePage(page), numbers, pending);
-        }
-        while (!pending.isEmpty()) {
-            COSBase object = pending.poll();
-            writeObject(numbers.get(object), object, numbers, pending);
-        }
+        return nextObject++;
     }
 
-    void addBlankPage(PDRectangle size) throws IOException {
-        int number = allocate();
-        pages.add(number);
+    /** A stream object whose data is already Flate-compressed; {@code entries} are further dictionary entries. */
+    void writeFlateStream(int number, String entries, byte[] compressed) throws IOException {
         startObject(number);
-        ascii("<< /Type /Page /Parent " + PAGE_TREE + " 0 R /MediaBox [0 0 " + size.getWidth() + " "
-                + size.getHeight() + "] /Resources << >> >>");
+        ascii("<< " + entries + " /Filter /FlateDecode /Length " + compressed.length + " >>\nstream\n");
+        out.write(compressed);
+        ascii("\nendstream");
         endObject();
     }
 
+    /** Adds an A4-sized page showing content stream {@code content}, with the given resource dictionary. */
+    void addPage(float width, float height, String resources, int content) throws IOException {
+        int number = allocate();
+        pages.add(number);
+        startObject(number);
+        ascii("<< /Type /Page /Parent " + PAGE_TREE + " 0 R /MediaBox [0 0 " + number(width) + " " + number(height)
+                + "] /Resources " + resources + " /Contents " + content + " 0 R >>");
+        endObject();
+    }
+
+    void addBlankPage(float width, float height) throws IOException {
+        int number = allocate();
+        pages.add(number);
+        startObject(number);
+        ascii("<< /Type /Page /Parent " + PAGE_TREE + " 0 R /MediaBox [0 0 " + number(width) + " " + number(height)
+                + "] /Resources << >> >>");
+        endObject();
+    }
+
+    /** Copies a PDFBox object graph (e.g. an embedded font) under {@code number}, with everything it references. */
+    void writeCopy(int number, COSBase object) throws IOException {
+        Map<COSBase, Integer> numbers = new IdentityHashMap<>();
+        numbers.put(pageTree, PAGE_TREE);
+        numbers.put(object, number);
+        Deque<COSBase> pending = new ArrayDeque<>();
+        writeObject(number, object, numbers, pending);
+        while (!pending.isEmpty()) {
+            COSBase next = pending.poll();
+            writeObject(numbers.get(next), next, numbers, pending);
+        }
+    }
+
     /** Writes page tree, catalogue, cross-reference table and trailer. */
-    void finish() throws IOException {
+    void finish(String title) throws IOException {
         startObject(PAGE_TREE);
         ascii("<< /Type /Pages /Count " + pages.size() + " /Kids [");
         for (int i = 0; i < pages.size(); i++) {
@@ -107,6 +118,12 @@ final class StreamingPdfWriter implements Closeable {
         startObject(CATALOG);
         ascii("<< /Type /Catalog /Pages " + PAGE_TREE + " 0 R >>");
         endObject();
+        int info = allocate();
+        startObject(info);
+        ascii("<< /Producer (breach-notify) /Title ");
+        COSWriter.writeString(new COSString(title), out);
+        ascii(" >>");
+        endObject();
 
         long xref = out.count();
         StringBuilder table = new StringBuilder("xref\n0 ").append(nextObject).append("\n0000000000 65535 f \n");
@@ -114,7 +131,9 @@ final class StreamingPdfWriter implements Closeable {
             table.append(String.format("%010d 00000 n \n", offsets[number]));
         }
         ascii(table.toString());
-        ascii("trailer\n<< /Size " + nextObject + " /Root " + CATALOG + " 0 R >>\nstartxref\n" + xref + "\n%%EOF\n");
+        ascii("trailer\n<< /Size " + nextObject + " /Root " + CATALOG + " 0 R /Info " + info
+                + " 0 R >>\nstartxref\n" + xref + "\n%%EOF\n");
+        out.flush();
     }
 
     @Override
@@ -122,21 +141,9 @@ final class StreamingPdfWriter implements Closeable {
         out.close();
     }
 
-    /** The page's own entries without its link into the source's page tree, inherited attributes made explicit. */
-    private COSDictionary standAlonePage(PDPage page) {
-        COSDictionary copy = new COSDictionary();
-        copy.addAll(page.getCOSObject());
-        copy.setItem(COSName.PARENT, new COSObject(pageTree));
-        if (!copy.containsKey(COSName.MEDIA_BOX)) {
-            copy.setItem(COSName.MEDIA_BOX, page.getMediaBox().getCOSArray());
-        }
-        if (!copy.containsKey(COSName.RESOURCES)) {
-            copy.setItem(COSName.RESOURCES, page.getResources().getCOSObject());
-        }
-        if (!copy.containsKey(COSName.ROTATE) && page.getRotation() != 0) {
-            copy.setInt(COSName.ROTATE, page.getRotation());
-        }
-        return copy;
+    private static String number(float value) {
+        return new java.math.BigDecimal(value).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
     }
 
     private void writeObject(int number, COSBase object, Map<COSBase, Integer> numbers, Deque<COSBase> pending)
@@ -222,13 +229,6 @@ final class StreamingPdfWriter implements Closeable {
             pending.add(target);
         }
         ascii(number + " 0 R");
-    }
-
-    private int allocate() {
-        if (nextObject == offsets.length) {
-            offsets = Arrays.copyOf(offsets, offsets.length * 2);
-        }
-        return nextObject++;
     }
 
     private void startObject(int number) throws IOException {
