@@ -123,11 +123,12 @@ public class DemoCampaign implements ApplicationRunner {
                    admin / admin          (administrator)
                    manager / manager      (process managers: Cockpit, reports)
                    helpdesk / helpdesk    (helpdesk staff: Tasklist, group 'helpdesk')
-                 Campaign report:            {}/api/campaigns/{}/report   (log in as manager)
+                 Campaign report:            {}/campaign-report.html?campaign={}   (log in as manager)
+                 Report as JSON:             {}/api/campaigns/{}/report
                  Inbox (drop files here):    {}
                  Print batches appear in:    {}
                 ================================================================================""",
-                campaign.code(), campaign.id(), demo.people(), base, base, campaign.id(),
+                campaign.code(), campaign.id(), demo.people(), base, base, campaign.id(), base, campaign.id(),
                 campaigns.inboxOf(campaign).toAbsolutePath().normalize(), exportDir.toAbsolutePath().normalize());
     }
 }

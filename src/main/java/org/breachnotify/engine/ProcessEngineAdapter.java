@@ -3,6 +3,8 @@ package org.breachnotify.engine;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -10,6 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProcessEngineAdapter {
+    private static final String REVIEW_KEY_PREFIX = "review-";
+
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final HistoryService history;
@@ -71,7 +76,7 @@ public class ProcessEngineAdapter {
     }
 
     public static String reviewKey(long reviewId) {
-        return "review-" + reviewId;
+        return REVIEW_KEY_PREFIX + reviewId;
     }
 
     public String startCampaign(long campaignId) {
@@ -116,6 +121,32 @@ public class ProcessEngineAdapter {
     public long openTasks(long campaignId, String taskDefinitionKey) {
         return tasks.createTaskQuery().processVariableValueEquals(ProcessVariables.CAMPAIGN_ID.name(), campaignId)
                 .taskDefinitionKey(taskDefinitionKey).count();
+    }
+
+    /**
+     * The open "Decide the doubtful match" tasks of a campaign, by review id, so a report can link each review to
+     * its task in Tasklist. A review whose task is not created yet is absent.
+     */
+    public Map<Long, String> openReviewTasks(long campaignId) {
+        Map<String, String> taskByInstance = tasks.createTaskQuery()
+                .processDefinitionKey(ProcessModels.MATCH_REVIEW)
+                .taskDefinitionKey(ProcessModels.TASK_REVIEW_MATCH)
+                .processVariableValueEquals(ProcessVariables.CAMPAIGN_ID.name(), campaignId)
+                .list().stream()
+                .collect(Collectors.toMap(Task::getProcessInstanceId, Task::getId, (a, b) -> a));
+        if (taskByInstance.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> result = new HashMap<>();
+        for (ProcessInstance pi : runtime.createProcessInstanceQuery()
+                .processInstanceIds(Set.copyOf(taskByInstance.keySet())).list()) {
+            String key = pi.getBusinessKey();
+            if (key != null && key.startsWith(REVIEW_KEY_PREFIX)) {
+                long reviewId = Long.parseLong(key.substring(REVIEW_KEY_PREFIX.length()));
+                result.put(reviewId, taskByInstance.get(pi.getId()));
+            }
+        }
+        return result;
     }
 
     public long finishedJourneys(long campaignId) {

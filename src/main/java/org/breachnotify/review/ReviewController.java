@@ -2,8 +2,12 @@ package org.breachnotify.review;
 
 import java.util.List;
 import java.util.Map;
+import org.breachnotify.campaign.CampaignNotFoundException;
+import org.breachnotify.campaign.CampaignService;
+import org.breachnotify.engine.ProcessEngineAdapter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,10 +15,17 @@ import org.springframework.web.bind.annotation.RestController;
 /** Review details for the Tasklist form and open reviews for process managers. */
 @RestController
 public class ReviewController {
-    private final ReviewService reviews;
+    /** At most this many open reviews are listed; the campaign report counts them all. */
+    static final int LIST_LIMIT = 1000;
 
-    public ReviewController(ReviewService reviews) {
+    private final ReviewService reviews;
+    private final CampaignService campaigns;
+    private final ProcessEngineAdapter engine;
+
+    public ReviewController(ReviewService reviews, CampaignService campaigns, ProcessEngineAdapter engine) {
         this.reviews = reviews;
+        this.campaigns = campaigns;
+        this.engine = engine;
     }
 
     @GetMapping("/api/reviews/{id}")
@@ -25,7 +36,24 @@ public class ReviewController {
 
     @GetMapping("/api/campaigns/{id}/reviews")
     public List<MatchReviewView> openReviews(@PathVariable long id) {
-        return reviews.openReviewIds(id).stream().limit(1000).map(reviews::view).flatMap(java.util.Optional::stream)
-                .toList();
+        return reviews.openReviewIds(id).stream().limit(LIST_LIMIT).map(reviews::view)
+                .flatMap(java.util.Optional::stream).toList();
+    }
+
+    /**
+     * Open reviews for the process manager's report page: kind, leaked record, number of candidates, age and the
+     * Tasklist task, oldest first. No names, birth dates or BSNs (those are for the staff who decide, in Tasklist).
+     */
+    @GetMapping("/api/campaigns/{id}/reviews/summary")
+    public List<OpenReviewSummary> openReviewSummaries(@PathVariable long id) {
+        campaigns.get(id);
+        Map<Long, String> tasks = engine.openReviewTasks(id);
+        return reviews.openReviewSummaries(id, LIST_LIMIT).stream()
+                .map(r -> r.withTaskId(tasks.get(r.reviewId()))).toList();
+    }
+
+    @ExceptionHandler(CampaignNotFoundException.class)
+    ResponseEntity<Map<String, String>> notFound(CampaignNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
     }
 }

@@ -45,6 +45,17 @@ public class ReviewService {
                         candidates, rs.getString(11), (Long) rs.getObject(12)), reviewId).stream().findFirst();
     }
 
+    /** The campaign's open reviews, oldest first, without personal data: for the process manager's report page. */
+    public List<OpenReviewSummary> openReviewSummaries(long campaignId, int limit) {
+        return jdbc.query("""
+                select r.id, r.kind, l.dataset, l.lab_record_id, r.created_at,
+                       (select count(*) from match_candidate c where c.review_id = r.id) candidates
+                from match_review r join leaked_record l on l.id = r.leaked_record_id
+                where r.campaign_id = ? and r.status = 'OPEN' order by r.id limit ?""",
+                (rs, i) -> new OpenReviewSummary(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getInt(6), rs.getTimestamp(5).toInstant(), null), campaignId, limit);
+    }
+
     public List<Long> openReviewIds(long campaignId) {
         return jdbc.queryForList("select id from match_review where campaign_id = ? and status = 'OPEN' order by id",
                 Long.class, campaignId);
