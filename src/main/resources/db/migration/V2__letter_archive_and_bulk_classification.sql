@@ -45,3 +45,6 @@ create index person_to_classify on person (campaign_id, id) where grp is null or
 
 -- Which template set (a folder per version, see LetterTemplates) the campaign's letters use.
 alter table campaign add column letter_templates text not null default 'v1';
+
+-- Set for the records one matching run works on, so that people they touch can be classified again.
+alter table leaked_record add column matched_in_run boolean not null default false;

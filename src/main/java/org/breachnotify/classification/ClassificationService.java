@@ -1,39 +1,170 @@
 package org.breachnotify.classification;
 
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.breachnotify.engine.EngineCommandKind;
+import org.breachnotify.engine.EngineCommands;
+import org.breachnotify.letter.LetterService;
 import org.breachnotify.register.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Gathers the facts the decision table needs and records its outcome. The rules themselves live only in
- * {@code bpmn/classifyPerson.dmn}, where a process manager can read and change them.
+ * Puts every person of a campaign in their group, in bulk: the facts are read set-based, the decision table
+ * ({@code bpmn/classifyPerson.dmn}, the latest deployed version) is evaluated once per distinct combination of facts
+ * (it is a pure function of them: at most 24 combinations), and the groups are written back a chunk at a time, each
+ * chunk in its own transaction, so a run over 941,000 people takes seconds and can stop and resume anywhere.
+ *
+ * <p>Who is classified: everyone not classified yet, and everyone flagged for it because new facts arrived (a new
+ * link from a later leaked-record file, or a decided review). When the group of someone who already has a letter
+ * changes, the letter is corrected: a letter not printed yet simply changes group; a printed one gets a corrective
+ * journey. Someone who is held by an open review while their letter is already out keeps their group until the
+ * review is decided.
  */
 @Service
 public class ClassificationService {
-    private final JdbcTemplate jdbc;
+    private static final Logger log = LoggerFactory.getLogger(ClassificationService.class);
+    private static final int CHUNK = 20_000;
 
-    public ClassificationService(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final ClassificationDecision decision;
+    private final LetterService letters;
+    private final EngineCommands commands;
+
+    public ClassificationService(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                                 ClassificationDecision decision, LetterService letters, EngineCommands commands) {
         this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.decision = decision;
+        this.letters = letters;
+        this.commands = commands;
     }
 
-    public ClassificationFacts factsFor(long personId) {
-        return jdbc.queryForObject("""
-                select p.deceased_date is not null,
+    /** What one run did. {@code corrected}: letters corrected (unprinted ones regrouped, corrective journeys queued). */
+    public record ClassificationRun(int classified, int reclassified, int changedGroup, int corrected, String decision) {
+    }
+
+    public ClassificationRun classifyPending(long campaignId) {
+        ClassificationDecision.Version version = decision.latest();
+        int[] totals = new int[4];
+        long after = 0;
+        while (true) {
+            long from = after;
+            Long last = tx.execute(status -> classifyChunk(campaignId, from, version, totals));
+            if (last == null) {
+                break;
+            }
+            after = last;
+        }
+        ClassificationRun run = new ClassificationRun(totals[0], totals[1], totals[2], totals[3], version.id());
+        if (run.classified() + run.reclassified() > 0) {
+            log.info("Campaign {} classification by {}: {}", campaignId, version.id(), run);
+        }
+        return run;
+    }
+
+    private record Pending(long personId, Group current, ClassificationFacts facts, boolean hasLetter,
+                           boolean journeyStarted) {
+    }
+
+    /** Classifies the next chunk after person id {@code after}; answers the last id done, or null when none was left. */
+    private Long classifyChunk(long campaignId, long after, ClassificationDecision.Version version, int[] totals) {
+        List<Pending> pending = jdbc.query("""
+                select p.id, p.grp, p.deceased_date is not null,
                        exists (select 1 from match_candidate c join match_review r on r.id = c.review_id
                                where c.person_id = p.id and r.status = 'OPEN'),
-                       coalesce((select min(l.dataset) from leaked_record l
-                                 where l.person_id = p.id and l.match_status in ('LINKED','PROBABLE','LINKED_BY_STAFF')), 0),
-                       p.gp_smear_before_2017
-                from person p where p.id = ?""", (rs, i) -> new ClassificationFacts(rs.getBoolean(1),
-                rs.getBoolean(2), rs.getInt(3), rs.getBoolean(4)), personId);
+                       coalesce((select min(l.dataset) from leaked_record l where l.person_id = p.id
+                                 and l.match_status in ('LINKED', 'PROBABLE', 'LINKED_BY_STAFF')), 0),
+                       p.gp_smear_before_2017,
+                       p.grp is not null and exists (select 1 from letter l where l.person_id = p.id
+                                                     and l.status <> 'CANCELLED'),
+                       p.journey_started_at is not null
+                from person p
+                where p.campaign_id = ? and (p.grp is null or p.reclassify) and p.id > ?
+                order by p.id limit ?""", (rs, i) -> new Pending(rs.getLong(1),
+                rs.getString(2) == null ? null : Group.valueOf(rs.getString(2)),
+                new ClassificationFacts(rs.getBoolean(3), rs.getBoolean(4), rs.getInt(5), rs.getBoolean(6)),
+                rs.getBoolean(7), rs.getBoolean(8)), campaignId, after, CHUNK);
+        if (pending.isEmpty()) {
+            return null;
+        }
+        List<Long> ids = new ArrayList<>(pending.size());
+        List<String> groups = new ArrayList<>(pending.size());
+        List<String> stages = new ArrayList<>(pending.size());
+        for (Pending p : pending) {
+            Group group = version.groupFor(p.facts());
+            if (p.current() == null) {
+                totals[0]++;
+            } else {
+                totals[1]++;
+            }
+            String stage = p.journeyStarted() ? null : stageOf(group);
+            if (p.current() != null && p.current() != group) {
+                if (group == Group.HELD_FOR_REVIEW && (p.hasLetter() || p.journeyStarted())) {
+                    continue; // decided again once the review is decided; the flag stays
+                }
+                totals[2]++;
+                if (p.hasLetter() && group.getsLetter() && correctLetter(campaignId, p.personId(), group)) {
+                    totals[3]++;
+                    stage = "CORRECTION_QUEUED";
+                }
+            }
+            ids.add(p.personId());
+            groups.add(group.name());
+            stages.add(stage);
+        }
+        if (!ids.isEmpty()) {
+            jdbc.update((Connection c) -> {
+                PreparedStatement ps = c.prepareStatement("""
+                        update person p set grp = v.grp, stage = coalesce(v.stage, p.stage), reclassify = false,
+                                            classified_at = now(), classified_by = ?
+                        from unnest(?, ?, ?) as v(id, grp, stage) where p.id = v.id""");
+                ps.setString(1, version.id());
+                ps.setArray(2, array(c, "bigint", ids.toArray()));
+                ps.setArray(3, array(c, "text", groups.toArray()));
+                ps.setArray(4, array(c, "text", stages.toArray()));
+                return ps;
+            });
+        }
+        return pending.get(pending.size() - 1).personId();
     }
 
-    public void recordGroup(long personId, Group group) {
-        String stage = switch (group) {
+    /**
+     * A letter not printed yet changes group in place; a printed one is followed by a corrective letter, unless the
+     * person already has a letter for the new group (nobody gets two letters for the same group and version).
+     */
+    private boolean correctLetter(long campaignId, long personId, Group group) {
+        if (letters.regroupUnprinted(personId, group)) {
+            return true;
+        }
+        if (letters.hasLiveLetterFor(personId, group)) {
+            return false;
+        }
+        commands.enqueue(EngineCommandKind.START_CORRECTIVE_JOURNEY, campaignId, personId, null, group.name());
+        return true;
+    }
+
+    private static String stageOf(Group group) {
+        return switch (group) {
             case HELD_FOR_REVIEW -> "HELD";
             case NOT_NOTIFIED_DECEASED -> "NOT_NOTIFIED";
             default -> "CLASSIFIED";
         };
-        jdbc.update("update person set grp = ?, stage = ? where id = ?", group.name(), stage, personId);
+    }
+
+    private static Array array(Connection c, String type, Object[] values) throws SQLException {
+        return c.createArrayOf(type, values);
     }
 }

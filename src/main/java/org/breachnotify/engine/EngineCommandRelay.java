@@ -135,12 +135,12 @@ public class EngineCommandRelay {
 
     private void execute(Command c) {
         switch (c.kind) {
-            case START_JOURNEY -> engine.startJourney(c.targetId, c.campaignId);
+            case START_JOURNEY -> engine.startJourney(c.targetId, c.campaignId, c.reason, false);
+            case START_CORRECTIVE_JOURNEY -> engine.startJourney(c.targetId, c.campaignId, c.reason, true);
             case START_REVIEW -> engine.startReview(c.targetId, c.campaignId);
-            case REVIEW_DECIDED -> engine.correlateToJourney(ProcessModels.MSG_REVIEW_DECIDED, c.targetId, Map.of());
-            case LETTER_POSTED -> engine.correlateToJourney(ProcessModels.MSG_LETTER_POSTED, c.targetId,
-                    Map.of(ProcessVariables.LETTER_ID.name(), c.letterId));
-            case LETTER_RETURNED -> engine.correlateToJourney(ProcessModels.MSG_LETTER_RETURNED, c.targetId,
+            case LETTER_POSTED -> engine.correlateToLetter(ProcessModels.MSG_LETTER_POSTED, c.targetId, c.letterId,
+                    Map.of());
+            case LETTER_RETURNED -> engine.correlateToLetter(ProcessModels.MSG_LETTER_RETURNED, c.targetId, c.letterId,
                     Map.of(ProcessVariables.RETURN_REASON.name(), c.reason));
         }
     }

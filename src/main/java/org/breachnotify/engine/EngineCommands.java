@@ -21,15 +21,19 @@ public class EngineCommands {
                 kind.name(), campaignId, targetId, letterId, reason);
     }
 
-    /** One journey start per person of the campaign that has none yet; answers how many were queued. */
+    /**
+     * One journey start per classified person of the campaign that has none yet (people held by a review wait until
+     * it is decided); answers how many were queued. The group travels with the command.
+     */
     public int enqueueJourneyStarts(long campaignId) {
         return jdbc.update("""
                 with started as (
                     update person set journey_started_at = now(), stage = 'QUEUED'
                     where campaign_id = ? and journey_started_at is null
-                    returning id, campaign_id)
-                insert into engine_command (kind, campaign_id, target_id)
-                select 'START_JOURNEY', campaign_id, id from started order by id""", campaignId);
+                      and grp is not null and grp <> 'HELD_FOR_REVIEW'
+                    returning id, campaign_id, grp)
+                insert into engine_command (kind, campaign_id, target_id, reason)
+                select 'START_JOURNEY', campaign_id, id, grp from started order by id""", campaignId);
     }
 
     public void enqueueAll(EngineCommandKind kind, long campaignId, List<Long> targetIds) {

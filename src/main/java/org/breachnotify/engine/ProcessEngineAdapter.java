@@ -86,10 +86,13 @@ public class ProcessEngineAdapter {
         return instance.getId();
     }
 
-    public void startJourney(long personId, long campaignId) {
+    /** Starts a person's journey for their classified group; {@code corrective} for a corrective letter. */
+    public void startJourney(long personId, long campaignId, String group, boolean corrective) {
         Map<String, Object> vars = new HashMap<>();
         vars.put(ProcessVariables.PERSON_ID.name(), personId);
         vars.put(ProcessVariables.CAMPAIGN_ID.name(), campaignId);
+        vars.put(ProcessVariables.GROUP.name(), group);
+        vars.put(ProcessVariables.CORRECTIVE.name(), corrective);
         runtime.startProcessInstanceByKey(ProcessModels.PARTICIPANT, personKey(personId), vars);
     }
 
@@ -104,6 +107,18 @@ public class ProcessEngineAdapter {
     public void correlateToJourney(String message, long personId, Map<String, Object> variables) {
         runtime.createMessageCorrelation(message)
                 .processInstanceBusinessKey(personKey(personId))
+                .setVariables(variables)
+                .correlateWithResult();
+    }
+
+    /**
+     * Delivers a message about a letter to the journey that wrote it: a person with a corrective letter has two
+     * journeys, told apart by their letter id.
+     */
+    public void correlateToLetter(String message, long personId, String letterId, Map<String, Object> variables) {
+        runtime.createMessageCorrelation(message)
+                .processInstanceBusinessKey(personKey(personId))
+                .processInstanceVariableEquals(ProcessVariables.LETTER_ID.name(), letterId)
                 .setVariables(variables)
                 .correlateWithResult();
     }

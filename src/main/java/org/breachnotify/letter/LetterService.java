@@ -93,6 +93,35 @@ public class LetterService {
         return letterId;
     }
 
+    /**
+     * When the person's letter is not printed yet, it simply changes group: nobody has seen it. Answers false when
+     * there is no such letter, or when the person already has a letter for that group.
+     */
+    public boolean regroupUnprinted(long personId, Group group) {
+        List<String> ready = jdbc.queryForList("select id from letter where person_id = ? and status = 'READY'",
+                String.class, personId);
+        if (ready.isEmpty() || hasLiveLetterFor(personId, group)) {
+            return false;
+        }
+        String letterId = ready.get(0);
+        LetterContent content = jdbc.queryForObject("select " + LETTER_COLUMNS + " from letter l where l.id = ?",
+                (rs, i) -> content(rs), letterId);
+        LetterContent regrouped = new LetterContent(content.letterId(), group, content.language(),
+                content.templateVersion(), content.initials(), content.surnamePrefix(), content.surname(),
+                content.address(), content.letterDate(), content.lookupReference(), content.corrective(),
+                content.previousLetterId(), content.previousLetterDate());
+        jdbc.update("update letter set grp = ?, pages = ? where id = ? and status = 'READY'", group.name(),
+                renderer.check(regrouped), letterId);
+        return true;
+    }
+
+    /** Whether the person has a letter for this group that was not returned or cancelled. */
+    public boolean hasLiveLetterFor(long personId, Group group) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from letter where person_id = ? and grp = ?
+                               and status not in ('RETURNED', 'CANCELLED'))""", Boolean.class, personId, group.name()));
+    }
+
     private boolean hasCorrectiveFor(long personId, Group group) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists (select 1 from letter where person_id = ? and grp = ? and corrective)", Boolean.class,

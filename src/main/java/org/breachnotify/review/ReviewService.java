@@ -2,8 +2,6 @@ package org.breachnotify.review;
 
 import java.util.List;
 import java.util.Optional;
-import org.breachnotify.engine.EngineCommandKind;
-import org.breachnotify.engine.EngineCommands;
 import org.breachnotify.register.Bsn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -16,11 +14,9 @@ public class ReviewService {
     public static final String DISMISS = "DISMISS";
 
     private final JdbcTemplate jdbc;
-    private final EngineCommands commands;
 
-    public ReviewService(JdbcTemplate jdbc, EngineCommands commands) {
+    public ReviewService(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.commands = commands;
     }
 
     public Optional<MatchReviewView> view(long reviewId) {
@@ -95,9 +91,13 @@ public class ReviewService {
                 where c.review_id = ? and p.stage = 'HELD'
                   and not exists (select 1 from match_candidate o join match_review r on r.id = o.review_id
                                   where o.person_id = p.id and r.status = 'OPEN')""", Long.class, reviewId);
-        jdbc.batchUpdate("update person set stage = 'RELEASED' where id = ?", released, 500,
+        // released into the next round's classification, which then starts their journeys
+        jdbc.batchUpdate("update person set grp = null, stage = 'RELEASED' where id = ?", released, 500,
                 (ps, id) -> ps.setLong(1, id));
-        commands.enqueueAll(EngineCommandKind.REVIEW_DECIDED, review.campaignId(), released);
+        // someone whose letter was already out when the review opened is classified again with the new facts
+        jdbc.update("""
+                update person p set reclassify = true from match_candidate c
+                where c.review_id = ? and p.id = c.person_id and p.grp is not null""", reviewId);
     }
 
     private static String join(String initials, String prefix, String surname) {

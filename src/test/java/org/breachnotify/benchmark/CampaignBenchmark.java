@@ -20,6 +20,7 @@ import org.breachnotify.demo.SyntheticCampaignGenerator;
 import org.breachnotify.engine.EngineCommands;
 import org.breachnotify.intake.FileType;
 import org.breachnotify.intake.ImportService;
+import org.breachnotify.classification.ClassificationService;
 import org.breachnotify.matching.MatchingService;
 import org.breachnotify.printhouse.PrintBatchService;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,8 @@ class CampaignBenchmark {
     @Autowired
     MatchingService matching;
     @Autowired
+    ClassificationService classification;
+    @Autowired
     EngineCommands commands;
     @Autowired
     PrintBatchService batches;
@@ -94,11 +97,21 @@ class CampaignBenchmark {
         matching.matchNewRecords(campaign.id());
         record("match leaked records", PEOPLE, t0);
 
+        t0 = System.nanoTime();
+        ClassificationService.ClassificationRun classified = classification.classifyPending(campaign.id());
+        record("classify (classifyPerson DMN, " + classified.decision() + ")", classified.classified(), t0);
+        assertThat(classified.classified()).isEqualTo((int) PEOPLE - count(
+                "select count(*) from rejected_row r join import_file f on f.id = r.import_file_id "
+                        + "where f.campaign_id = ? and f.file_type = 'PARTICIPANTS'", campaign.id()));
+        lines.add("    groups: " + jdbc.queryForList("select grp || '=' || count(*) from person where campaign_id = ? "
+                + "group by grp order by grp", String.class, campaign.id()));
+
         if (STAGES.equals("intake")) {
             print();
             return;
         }
-        long people = count("select count(*) from person where campaign_id = ?", campaign.id());
+        long people = count("select count(*) from person where campaign_id = ? and grp <> 'HELD_FOR_REVIEW'",
+                campaign.id());
         long letterPeople = count("""
                 select count(*) from person p where campaign_id = ? and deceased_date is null
                 and not exists (select 1 from match_candidate c join match_review r on r.id = c.review_id
@@ -109,13 +122,13 @@ class CampaignBenchmark {
                 + "and done_at is null", campaign.id()), 0);
         record("start journeys (process instances)", people, start);
         waitFor(() -> letterPeople - count("select count(*) from letter where campaign_id = ?", campaign.id()), 0);
-        record("start + classify (DMN) + generate letter", letterPeople, start);
+        record("start + compose letter (journeys)", letterPeople, start);
 
         t0 = System.nanoTime();
         while (!batches.cutAndDeliver(campaigns.get(campaign.id())).isEmpty()) {
             // until every ready letter is in a batch
         }
-        record("cut and write print batches", letterPeople, t0);
+        record("cut batches, render letters, write print files", letterPeople, t0);
 
         t0 = System.nanoTime();
         Path dispatch = dataDir.resolve("dispatch-confirmation.csv");

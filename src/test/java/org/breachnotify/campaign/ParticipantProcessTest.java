@@ -61,7 +61,7 @@ class ParticipantProcessTest {
         fixture.matchAndStartJourneys(campaign);
 
         ProcessInstance journey = fixture.journeyOf(person);
-        assertThat(journey).isWaitingAt("Task_WaitForPosting").hasPassed("Task_ClassifyPerson", "Task_GenerateLetter")
+        assertThat(journey).isWaitingAt("Task_WaitForPosting").hasPassed("Task_GenerateLetter")
                 .variables().containsEntry(ProcessVariables.GROUP.name(), "GROUP_1");
         String letter = fixture.currentLetterOf(person);
 
@@ -184,6 +184,61 @@ class ParticipantProcessTest {
                 .anySatisfy(reason -> assertThat(reason).contains("already reported returned"))
                 .anySatisfy(reason -> assertThat(reason).contains("unknown letter id"));
         assertThat(fixture.journeyOf(person)).isWaitingAt("Task_ResolveReturnedLetter");
+    }
+
+    @Test
+    void aLaterLeakedRecordThatChangesTheGroupAfterPostingBringsACorrectiveLetter() {
+        String bsn = TestBsn.valid(9);
+        register(participant("P-9", bsn, "Kok", "1966-09-09", "9711 AA", "false", null));
+        long person = fixture.personId(campaign, "P-9");
+        fixture.matchAndStartJourneys(campaign);
+        assertThat(groupOf(person)).isEqualTo("GROUP_3");
+        String first = fixture.currentLetterOf(person);
+        postAll();
+
+        leaked("1,CD1-90," + bsn + ",,1966-09-09,");   // a later file: this person is in dataset 1 after all
+        fixture.matchAndStartJourneys(campaign);
+
+        assertThat(groupOf(person)).isEqualTo("GROUP_1");
+        List<String> letters = fixture.lettersOf(person);
+        assertThat(letters).hasSize(2).first().isEqualTo(first);
+        String corrective = letters.get(1);
+        assertThat(jdbc.queryForList("select kind || ' ' || grp || ' ' || corrective || ' ' || previous_letter_id "
+                + "from letter where id = ?", String.class, corrective))
+                .containsExactly("CORRECTIVE GROUP_1 true " + first);
+        List<ProcessInstance> journeys = fixture.journeysOf(person);
+        assertThat(journeys).hasSize(2);
+        assertThat(journeys.get(0)).isWaitingAt("Gateway_ReturnedOrNot")
+                .variables().containsEntry(ProcessVariables.LETTER_ID.name(), first);
+        assertThat(journeys.get(1)).isWaitingAt("Task_WaitForPosting")
+                .variables().containsEntry(ProcessVariables.CORRECTIVE.name(), true)
+                .containsEntry(ProcessVariables.LETTER_ID.name(), corrective);
+
+        postAll();   // the posting of the corrective letter reaches the corrective journey, not the first one
+        assertThat(journeys.get(1)).isWaitingAt("Gateway_ReturnedOrNot");
+        assertThat(fixture.letterStatus(corrective)).isEqualTo("POSTED");
+
+        leaked("2,CD2-91," + bsn + ",,1966-09-09,");   // dataset 2 as well: group 1 still applies, nothing new
+        fixture.matchAndStartJourneys(campaign);
+        assertThat(fixture.lettersOf(person)).hasSize(2);
+    }
+
+    @Test
+    void aGroupChangeBeforeTheLetterIsPrintedChangesTheLetterItself() {
+        String bsn = TestBsn.valid(10);
+        register(participant("P-10", bsn, "Kok", "1966-10-10", "9711 AA", "false", null));
+        long person = fixture.personId(campaign, "P-10");
+        fixture.matchAndStartJourneys(campaign);
+        String letter = fixture.currentLetterOf(person);
+        assertThat(fixture.letterStatus(letter)).isEqualTo("READY");
+
+        leaked("2,CD2-100," + bsn + ",,1966-10-10,");
+        fixture.matchAndStartJourneys(campaign);
+
+        assertThat(fixture.lettersOf(person)).containsExactly(letter);
+        assertThat(jdbc.queryForObject("select grp from letter where id = ?", String.class, letter))
+                .isEqualTo("GROUP_2");
+        assertThat(fixture.journeysOf(person)).hasSize(1);
     }
 
     private void register(String... rows) {

@@ -42,6 +42,10 @@ class DecisionRedeployTest {
             deploy(changed);
             Campaign after = fixture.newCampaign();
             assertThat(groupOfNewGpSmearPerson(after, 82)).isEqualTo("GROUP_3");
+            assertThat(jdbc.queryForObject("select classified_by from person where campaign_id = ?", String.class,
+                    after.id())).as("the archive names the decision version").matches("classifyPerson:\\d+")
+                    .isNotEqualTo(jdbc.queryForObject("select classified_by from person where campaign_id = ?",
+                            String.class, before.id()));
         } finally {
             deploy(original); // later tests in this shared context expect the table as shipped
         }

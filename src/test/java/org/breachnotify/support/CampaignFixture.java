@@ -15,6 +15,7 @@ import org.breachnotify.engine.ProcessEngineAdapter;
 import org.breachnotify.intake.FileType;
 import org.breachnotify.intake.ImportResult;
 import org.breachnotify.intake.ImportService;
+import org.breachnotify.classification.ClassificationService;
 import org.breachnotify.matching.MatchingService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -32,6 +33,7 @@ public class CampaignFixture {
     private final CampaignService campaigns;
     private final ImportService imports;
     private final MatchingService matching;
+    private final ClassificationService classification;
     private final EngineCommands commands;
     private final EngineCommandRelay relay;
     private final RuntimeService runtime;
@@ -39,8 +41,9 @@ public class CampaignFixture {
     private final JdbcTemplate jdbc;
 
     public CampaignFixture(CampaignService campaigns, ImportService imports, MatchingService matching,
-                           EngineCommands commands, EngineCommandRelay relay, RuntimeService runtime,
-                           ManagementService management, JdbcTemplate jdbc) {
+                           ClassificationService classification, EngineCommands commands, EngineCommandRelay relay,
+                           RuntimeService runtime, ManagementService management, JdbcTemplate jdbc) {
+        this.classification = classification;
         this.campaigns = campaigns;
         this.imports = imports;
         this.matching = matching;
@@ -79,8 +82,10 @@ public class CampaignFixture {
     }
 
     /** Matches the leaked records and starts every new journey, then runs each journey to its first wait. */
+    /** What a campaign round does before it cuts print batches: match, classify, start journeys. */
     public void matchAndStartJourneys(Campaign campaign) {
         matching.matchNewRecords(campaign.id());
+        classification.classifyPending(campaign.id());
         commands.enqueueJourneyStarts(campaign.id());
         relayAndRun(campaign);
     }
@@ -106,9 +111,19 @@ public class CampaignFixture {
                 campaign.id(), participantId);
     }
 
+    /** The person's running journey (the older one, when a corrective journey runs too); null when none runs. */
     public ProcessInstance journeyOf(long personId) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(ProcessEngineAdapter.personKey(personId))
-                .singleResult();
+        java.util.List<ProcessInstance> running = journeysOf(personId);
+        return running.isEmpty() ? null : running.get(0);
+    }
+
+    /** The person's running journeys, oldest first. */
+    public java.util.List<ProcessInstance> journeysOf(long personId) {
+        String key = ProcessEngineAdapter.personKey(personId);
+        java.util.List<String> order = jdbc.queryForList(
+                "select id_ from act_hi_procinst where business_key_ = ? order by start_time_, id_", String.class, key);
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list().stream()
+                .sorted(java.util.Comparator.comparingInt(p -> order.indexOf(p.getId()))).toList();
     }
 
     public String currentLetterOf(long personId) {

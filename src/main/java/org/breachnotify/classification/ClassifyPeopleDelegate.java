@@ -1,23 +1,21 @@
 package org.breachnotify.classification;
 
-import static org.breachnotify.engine.ProcessVariables.GROUP;
-import static org.breachnotify.engine.ProcessVariables.PERSON_ID;
+import static org.breachnotify.engine.ProcessVariables.CAMPAIGN_ID;
 
-import org.breachnotify.register.Group;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 @Component
-public class RecordGroupDelegate implements JavaDelegate {
+public class ClassifyPeopleDelegate implements JavaDelegate {
     private final ClassificationService classification;
 
-    public RecordGroupDelegate(ClassificationService classification) {
+    public ClassifyPeopleDelegate(ClassificationService classification) {
         this.classification = classification;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        classification.recordGroup(PERSON_ID.get(execution), Group.valueOf(GROUP.get(execution)));
+        classification.classifyPending(CAMPAIGN_ID.get(execution));
     }
 }
