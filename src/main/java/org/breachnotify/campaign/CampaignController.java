@@ -46,7 +46,7 @@ public class CampaignController {
     }
 
     public record NewCampaign(String code, String name, String roundInterval, String returnWindow, Integer batchSize,
-                              String batchMaxWait) {
+                              String batchMaxWait, String letterTemplates) {
     }
 
     @GetMapping
@@ -61,7 +61,8 @@ public class CampaignController {
                 request.roundInterval() == null ? d.roundInterval() : request.roundInterval(),
                 request.returnWindow() == null ? d.returnWindow() : request.returnWindow(),
                 request.batchSize() == null ? d.batchSize() : request.batchSize(),
-                request.batchMaxWait() == null ? d.batchMaxWait() : request.batchMaxWait());
+                request.batchMaxWait() == null ? d.batchMaxWait() : request.batchMaxWait(),
+                request.letterTemplates() == null ? d.letterTemplates() : request.letterTemplates());
         return ResponseEntity.status(HttpStatus.CREATED).body(campaigns.create(request.code(), request.name(), settings));
     }
 

@@ -4,9 +4,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Settings a new campaign gets unless the request says otherwise ({@code breachnotify.campaign-defaults.*}). */
 @ConfigurationProperties("breachnotify.campaign-defaults")
-public record CampaignDefaults(String roundInterval, String returnWindow, int batchSize, String batchMaxWait) {
+public record CampaignDefaults(String roundInterval, String returnWindow, int batchSize, String batchMaxWait,
+                               String letterTemplates) {
 
     public CampaignSettings toSettings() {
-        return new CampaignSettings(roundInterval, returnWindow, batchSize, batchMaxWait);
+        return new CampaignSettings(roundInterval, returnWindow, batchSize, batchMaxWait,
+                letterTemplates == null ? CampaignSettings.DEFAULT_LETTER_TEMPLATES : letterTemplates);
     }
 }

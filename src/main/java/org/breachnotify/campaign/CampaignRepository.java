@@ -9,11 +9,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CampaignRepository {
     private static final String COLUMNS =
-            "id, code, name, status, round_interval, return_window, batch_size, batch_max_wait";
+            "id, code, name, status, round_interval, return_window, batch_size, batch_max_wait, letter_templates";
     private static final RowMapper<Campaign> MAPPER = (rs, i) -> new Campaign(rs.getLong("id"), rs.getString("code"),
             rs.getString("name"), CampaignStatus.valueOf(rs.getString("status")),
             new CampaignSettings(rs.getString("round_interval"), rs.getString("return_window"),
-                    rs.getInt("batch_size"), rs.getString("batch_max_wait")));
+                    rs.getInt("batch_size"), rs.getString("batch_max_wait"), rs.getString("letter_templates")));
 
     private final JdbcTemplate jdbc;
 
@@ -23,9 +23,10 @@ public class CampaignRepository {
 
     public Campaign insert(String code, String name, CampaignSettings s) {
         Long id = jdbc.queryForObject("""
-                insert into campaign (code, name, status, round_interval, return_window, batch_size, batch_max_wait)
-                values (?,?,?,?,?,?,?) returning id""", Long.class, code, name, CampaignStatus.OPEN.name(),
-                s.roundInterval(), s.returnWindow(), s.batchSize(), s.batchMaxWait());
+                insert into campaign (code, name, status, round_interval, return_window, batch_size, batch_max_wait,
+                                      letter_templates)
+                values (?,?,?,?,?,?,?,?) returning id""", Long.class, code, name, CampaignStatus.OPEN.name(),
+                s.roundInterval(), s.returnWindow(), s.batchSize(), s.batchMaxWait(), s.letterTemplates());
         return new Campaign(id, code, name, CampaignStatus.OPEN, s);
     }
 

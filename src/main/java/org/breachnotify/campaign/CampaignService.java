@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.breachnotify.engine.ProcessEngineAdapter;
+import org.breachnotify.letter.LetterTemplates;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,9 +18,11 @@ public class CampaignService {
     private final ProcessEngineAdapter engine;
     private final CampaignDefaults defaults;
     private final Path inboxRoot;
+    private final LetterTemplates letterTemplates;
 
     public CampaignService(CampaignRepository campaigns, ProcessEngineAdapter engine, CampaignDefaults defaults,
-                           @Value("${breachnotify.inbox-dir}") Path inboxRoot) {
+                           LetterTemplates letterTemplates, @Value("${breachnotify.inbox-dir}") Path inboxRoot) {
+        this.letterTemplates = letterTemplates;
         this.campaigns = campaigns;
         this.engine = engine;
         this.defaults = defaults;
@@ -33,9 +36,13 @@ public class CampaignService {
             throw new IllegalArgumentException(
                     "campaign code must be 1-40 lower-case letters, digits or '-', starting with a letter or digit");
         }
+        CampaignSettings chosen = settings == null ? defaults.toSettings() : settings;
+        if (!letterTemplates.has(chosen.letterTemplates(), "nl", "GROUP_1")) {
+            throw new IllegalArgumentException("there is no letter template set " + chosen.letterTemplates());
+        }
         return campaigns.findByCode(code).orElseGet(() ->
                 campaigns.insert(code, name == null || name.isBlank() ? code : name,
-                        settings == null ? defaults.toSettings() : settings));
+                        chosen));
     }
 
     /** Starts the campaign process unless it already runs or has completed. */

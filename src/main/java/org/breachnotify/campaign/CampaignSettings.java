@@ -10,10 +10,22 @@ import java.time.Period;
  * @param returnWindow  how long a journey waits for returned mail after posting
  * @param batchSize     letters per print batch at most
  * @param batchMaxWait  how long a ready letter may wait for its batch to fill before a partial batch is cut
+ * @param letterTemplates the letter template set version the campaign's letters use (a folder, e.g. {@code v1})
  */
-public record CampaignSettings(String roundInterval, String returnWindow, int batchSize, String batchMaxWait) {
+public record CampaignSettings(String roundInterval, String returnWindow, int batchSize, String batchMaxWait,
+                               String letterTemplates) {
+
+    public static final String DEFAULT_LETTER_TEMPLATES = "v1";
+
+    public CampaignSettings(String roundInterval, String returnWindow, int batchSize, String batchMaxWait) {
+        this(roundInterval, returnWindow, batchSize, batchMaxWait, DEFAULT_LETTER_TEMPLATES);
+    }
 
     public CampaignSettings {
+        if (letterTemplates == null || !letterTemplates.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("letterTemplates must name a template set version such as v1: "
+                    + letterTemplates);
+        }
         requireIsoDuration(roundInterval, "roundInterval");
         requireIsoDuration(returnWindow, "returnWindow");
         requireIsoDuration(batchMaxWait, "batchMaxWait");

@@ -18,6 +18,12 @@ public class RecordJourneyEndListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        long otherJourneys = execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(execution.getProcessBusinessKey()).list().stream()
+                .filter(p -> !p.getId().equals(execution.getProcessInstanceId())).count();
+        if (otherJourneys > 0) {
+            return; // a corrective journey of this person still runs; it records the end
+        }
         jdbc.update("update person set journey_ended_at = now(), journey_outcome = ?, stage = 'ENDED' where id = ?",
                 execution.getCurrentActivityId(), PERSON_ID.get(execution));
     }

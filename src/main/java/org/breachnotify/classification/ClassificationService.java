@@ -153,6 +153,8 @@ public class ClassificationService {
             return false;
         }
         commands.enqueue(EngineCommandKind.START_CORRECTIVE_JOURNEY, campaignId, personId, null, group.name());
+        // the person's journey is not over while the corrective letter is on its way
+        jdbc.update("update person set journey_ended_at = null, journey_outcome = null where id = ?", personId);
         return true;
     }
 

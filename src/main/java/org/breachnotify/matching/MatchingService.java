@@ -33,8 +33,15 @@ public class MatchingService {
 
     @Transactional
     public MatchRun matchNewRecords(long campaignId) {
-        jdbc.update("update leaked_record set matched_in_run = true where campaign_id = ? and match_status = 'NEW'",
-                campaignId);
+        // Only when people were classified before (a later file) does a run need to know which records it matched;
+        // the first, large run of a campaign skips that bookkeeping.
+        boolean laterRun = Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from person where campaign_id = ? and grp is not null)", Boolean.class,
+                campaignId));
+        if (laterRun) {
+            jdbc.update("update leaked_record set matched_in_run = true where campaign_id = ? and match_status = 'NEW'",
+                    campaignId);
+        }
         int linked = jdbc.update("""
                 update leaked_record l set person_id = p.id, match_status = 'LINKED'
                 from person p
@@ -95,15 +102,17 @@ public class MatchingService {
         jdbc.execute("drop table match_candidates");
         // People classified earlier whom this run links to a record, or makes a candidate of a review, are classified
         // again in this round with the new facts (a later file can change someone's group after their letter).
-        int newFacts = jdbc.update("""
+        int newFacts = !laterRun ? 0 : jdbc.update("""
                 update person p set reclassify = true
                 where p.campaign_id = ? and p.grp is not null and not p.reclassify and (
                       exists (select 1 from leaked_record l where l.person_id = p.id and l.matched_in_run)
                    or exists (select 1 from match_candidate c join match_review r on r.id = c.review_id
                               join leaked_record l on l.id = r.leaked_record_id
                               where c.person_id = p.id and r.status = 'OPEN' and l.matched_in_run))""", campaignId);
-        jdbc.update("update leaked_record set matched_in_run = false where campaign_id = ? and matched_in_run",
-                campaignId);
+        if (laterRun) {
+            jdbc.update("update leaked_record set matched_in_run = false where campaign_id = ? and matched_in_run",
+                    campaignId);
+        }
 
         List<Long> newReviews = jdbc.queryForList("""
                 select r.id from match_review r where r.campaign_id = ? and r.status = 'OPEN'
