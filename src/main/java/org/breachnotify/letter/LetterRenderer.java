@@ -108,7 +108,7 @@ public class LetterRenderer implements AutoCloseable {
         EncodedChunk chunk = encodeChunk(List.of(content));
         EncodedLetter letter = chunk.letters().get(0);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try (FileWriter writer = new FileWriter(out, false)) {
+        try (LetterFileWriter writer = new LetterFileWriter(out, false)) {
             writer.addGlyphs(chunk.regularGlyphs(), chunk.boldGlyphs());
             writer.add(letter);
             writer.finish(content.letterId());
@@ -126,7 +126,7 @@ public class LetterRenderer implements AutoCloseable {
         List<LetterResult> results = new ArrayList<>(letters.size());
         Deque<Future<EncodedChunk>> inFlight = new ArrayDeque<>();
         int next = 0;
-        try (FileWriter writer = new FileWriter(out, true)) {
+        try (LetterFileWriter writer = new LetterFileWriter(out, true)) {
             while (next < letters.size() || !inFlight.isEmpty()) {
                 while (next < letters.size() && inFlight.size() < threads * 3) {
                     List<LetterContent> chunk = letters.subList(next, Math.min(letters.size(), next + CHUNK));
@@ -260,7 +260,7 @@ public class LetterRenderer implements AutoCloseable {
     }
 
     /** Assembles encoded letters into one PDF file; shared parts and fonts are written once. */
-    private final class FileWriter implements AutoCloseable {
+    private final class LetterFileWriter implements AutoCloseable {
         private final PdfFile file;
         private final boolean duplex;
         private final int regularFont;
@@ -270,7 +270,7 @@ public class LetterRenderer implements AutoCloseable {
         private final BitSet regularGlyphs = new BitSet();
         private final BitSet boldGlyphs = new BitSet();
 
-        FileWriter(OutputStream out, boolean duplex) throws IOException {
+        LetterFileWriter(OutputStream out, boolean duplex) throws IOException {
             this.file = new PdfFile(out);
             this.duplex = duplex;
             this.regularFont = file.allocate();

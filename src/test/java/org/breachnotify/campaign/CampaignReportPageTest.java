@@ -11,25 +11,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.breachnotify.intake.FileType;
+import org.breachnotify.support.Api;
 import org.breachnotify.support.CampaignFixture;
 import org.breachnotify.support.ProcessTestContext;
 import org.breachnotify.support.TestBsn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /** The process managers' report page: served to anyone, its data only to the engine's users. */
 @ProcessTestContext
 class CampaignReportPageTest {
-    private static final String AUTHORIZATION = "Authorization";
-    private static final String ADMIN = "Basic " + Base64.getEncoder()
-            .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
 
     @Autowired
     WebApplicationContext web;
@@ -40,9 +35,7 @@ class CampaignReportPageTest {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(web)
-                .addFilter(web.getBean("apiAuthentication", FilterRegistrationBean.class).getFilter(), "/api/*")
-                .build();
+        mvc = Api.client(web);
     }
 
     @Test
@@ -75,9 +68,9 @@ class CampaignReportPageTest {
         fixture.matchAndStartJourneys(campaign);
         long id = campaign.id();
 
-        mvc.perform(get("/api/campaigns").header(AUTHORIZATION, ADMIN)).andExpect(status().isOk())
+        mvc.perform(get("/api/campaigns").header(Api.AUTHORIZATION, Api.ADMIN)).andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].id", hasItem((int) id)));
-        mvc.perform(get("/api/campaigns/{id}/report", id).header(AUTHORIZATION, ADMIN)).andExpect(status().isOk())
+        mvc.perform(get("/api/campaigns/{id}/report", id).header(Api.AUTHORIZATION, Api.ADMIN)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.participants").value(2))
                 .andExpect(jsonPath("$.rejectedRows").value(1))
                 .andExpect(jsonPath("$.groups.HELD_FOR_REVIEW").value(2))
@@ -86,7 +79,7 @@ class CampaignReportPageTest {
                 .andExpect(jsonPath("$.matching.unlinkedWithoutCandidates").value(1))
                 .andExpect(jsonPath("$.matching.openReviews").value(1));
 
-        String reviews = mvc.perform(get("/api/campaigns/{id}/reviews/summary", id).header(AUTHORIZATION, ADMIN))
+        String reviews = mvc.perform(get("/api/campaigns/{id}/reviews/summary", id).header(Api.AUTHORIZATION, Api.ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(1)))
                 .andExpect(jsonPath("$[0].reviewId", notNullValue()))
@@ -99,18 +92,18 @@ class CampaignReportPageTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(reviews).doesNotContainIgnoringCase("vries").doesNotContain("1975", "P-1", "P-2");
 
-        mvc.perform(get("/api/campaigns/{id}/unlinked-records", id).header(AUTHORIZATION, ADMIN))
+        mvc.perform(get("/api/campaigns/{id}/unlinked-records", id).header(Api.AUTHORIZATION, Api.ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(1)))
                 .andExpect(jsonPath("$[0].dataset").value(2))
                 .andExpect(jsonPath("$[0].lab_record_id").value("CD2-7"))
                 .andExpect(jsonPath("$[0].has_bsn").value(false))
                 .andExpect(jsonPath("$[0].has_birth_date").value(true));
-        mvc.perform(get("/api/campaigns/{id}/rejected-rows.csv", id).header(AUTHORIZATION, ADMIN))
+        mvc.perform(get("/api/campaigns/{id}/rejected-rows.csv", id).header(Api.AUTHORIZATION, Api.ADMIN))
                 .andExpect(status().isOk());
 
         mvc.perform(get("/api/campaigns/{id}/reviews/summary", id)).andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/campaigns/{id}/reviews/summary", 999_999).header(AUTHORIZATION, ADMIN))
+        mvc.perform(get("/api/campaigns/{id}/reviews/summary", 999_999).header(Api.AUTHORIZATION, Api.ADMIN))
                 .andExpect(status().isNotFound());
     }
 }

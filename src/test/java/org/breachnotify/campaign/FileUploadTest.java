@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import org.breachnotify.support.Api;
 import org.breachnotify.support.CampaignFixture;
 import org.breachnotify.support.ProcessTestContext;
 import org.breachnotify.support.TestBsn;
@@ -18,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /** Feeding files over REST: results per file, safe re-uploads, refusals and the rejected-rows download. */
@@ -31,16 +31,13 @@ class FileUploadTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private static final String AUTHORIZATION = "Authorization";
-    private static final String ADMIN = basic("admin", "admin");
 
     private MockMvc mvc;
     private Campaign campaign;
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(web).addFilters(web.getBean("apiAuthentication",
-                org.springframework.boot.web.servlet.FilterRegistrationBean.class).getFilter()).build();
+        mvc = Api.client(web);
         campaign = fixture.newCampaign();
     }
 
@@ -50,7 +47,7 @@ class FileUploadTest {
                 participant("P-1", TestBsn.valid(31), "Berg", "1968-04-12", "1012 AB", "false", null),
                 participant("P-2", TestBsn.valid(32), "Smit", "1970-01-01", "0123 AB", "false", null));
 
-        mvc.perform(multipart("/api/campaigns/{id}/files", campaign.id()).file(register).header(AUTHORIZATION, ADMIN))
+        mvc.perform(multipart("/api/campaigns/{id}/files", campaign.id()).file(register).header(Api.AUTHORIZATION, Api.ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.type").value("PARTICIPANTS"))
                 .andExpect(jsonPath("$.read").value(2))
@@ -58,14 +55,14 @@ class FileUploadTest {
                 .andExpect(jsonPath("$.rejected").value(1))
                 .andExpect(jsonPath("$.firstRejections[0].line").value(3))
                 .andExpect(jsonPath("$.alreadyImported").value(false));
-        mvc.perform(multipart("/api/campaigns/{id}/files", campaign.id()).file(register).header(AUTHORIZATION, ADMIN))
+        mvc.perform(multipart("/api/campaigns/{id}/files", campaign.id()).file(register).header(Api.AUTHORIZATION, Api.ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.accepted").value(1))
                 .andExpect(jsonPath("$.alreadyImported").value(true));
 
         assertThat(jdbc.queryForObject("select count(*) from person where campaign_id = ?", Long.class,
                 campaign.id())).isEqualTo(1);
-        String rejected = mvc.perform(get("/api/campaigns/{id}/rejected-rows.csv", campaign.id()).header(AUTHORIZATION, ADMIN))
+        String rejected = mvc.perform(get("/api/campaigns/{id}/rejected-rows.csv", campaign.id()).header(Api.AUTHORIZATION, Api.ADMIN))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(rejected.lines().toList()).hasSize(2);
         assertThat(rejected.lines().skip(1).findFirst().orElseThrow())
@@ -77,7 +74,7 @@ class FileUploadTest {
         MockMultipartFile noBsn = csv("participants.csv", "participant_id,surname,birth_date,street,house_number,"
                 + "postcode,city", "P-1,Berg,1968-04-12,Kerkstraat,12,1012 AB,Amsterdam");
 
-        mvc.perform(multipart("/api/campaigns/{id}/files", campaign.id()).file(noBsn).header(AUTHORIZATION, ADMIN))
+        mvc.perform(multipart("/api/campaigns/{id}/files", campaign.id()).file(noBsn).header(Api.AUTHORIZATION, Api.ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("REFUSED"))
                 .andExpect(jsonPath("$.message", org.hamcrest.Matchers.containsString("bsn")))
@@ -89,14 +86,14 @@ class FileUploadTest {
     @Test
     void aFileWhoseTypeCannotBeToldIsRefusedWithAHint() throws Exception {
         mvc.perform(multipart("/api/campaigns/{id}/files", campaign.id()).file(csv("export.csv", "a,b", "1,2"))
-                        .header(AUTHORIZATION, ADMIN))
+                        .header(Api.AUTHORIZATION, Api.ADMIN))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error", org.hamcrest.Matchers.containsString("participants*.csv")));
     }
 
     @Test
     void anUnknownCampaignAnswersNotFound() throws Exception {
-        mvc.perform(get("/api/campaigns/{id}/report", 999_999).header(AUTHORIZATION, ADMIN))
+        mvc.perform(get("/api/campaigns/{id}/report", 999_999).header(Api.AUTHORIZATION, Api.ADMIN))
                 .andExpect(status().isNotFound());
     }
 
@@ -104,15 +101,11 @@ class FileUploadTest {
     void theApiAdmitsOnlyTheEnginesUsers() throws Exception {
         mvc.perform(get("/api/campaigns")).andExpect(status().isUnauthorized());
         // Not admin with a wrong password: the engine would then delay admin's next logins (brute-force guard).
-        mvc.perform(get("/api/campaigns").header(AUTHORIZATION, basic("nobody", "guess")))
+        mvc.perform(get("/api/campaigns").header(Api.AUTHORIZATION, Api.basic("nobody", "guess")))
                 .andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/campaigns").header(AUTHORIZATION, ADMIN)).andExpect(status().isOk());
+        mvc.perform(get("/api/campaigns").header(Api.AUTHORIZATION, Api.ADMIN)).andExpect(status().isOk());
     }
 
-    private static String basic(String user, String password) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
-    }
 
     private static MockMultipartFile csv(String name, String... lines) {
         return new MockMultipartFile("file", name, "text/csv",

@@ -11,12 +11,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 
 import org.breachnotify.campaign.Campaign;
 import org.breachnotify.intake.FileType;
 import org.breachnotify.printhouse.PrintBatchService;
+import org.breachnotify.support.Api;
 import org.breachnotify.support.CampaignFixture;
 import org.breachnotify.support.ProcessTestContext;
 import org.breachnotify.support.TestBsn;
@@ -27,15 +27,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /** The letter archive: what is kept per letter, the regenerated download and its checks. */
 @ProcessTestContext
 class LetterArchiveTest {
-    private static final String AUTHORIZATION = "Authorization";
-    private static final String MANAGER = "Basic " + Base64.getEncoder()
-            .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
 
     @Autowired
     WebApplicationContext web;
@@ -54,8 +50,7 @@ class LetterArchiveTest {
 
     @BeforeEach
     void aPersonWithALetter() {
-        mvc = MockMvcBuilders.webAppContextSetup(web).addFilters(web.getBean("apiAuthentication",
-                org.springframework.boot.web.servlet.FilterRegistrationBean.class).getFilter()).build();
+        mvc = Api.client(web);
         campaign = fixture.newCampaign();
         fixture.importCsv(campaign, FileType.PARTICIPANTS, "participants.csv", PARTICIPANTS_HEADER,
                 participant("P-1", TestBsn.valid(41), "Đặng", "1968-04-12", "1012 AB", "false", null));
@@ -70,7 +65,7 @@ class LetterArchiveTest {
 
         String hash = jdbc.queryForObject("select content_sha256 from letter where id = ?", String.class, letter);
         assertThat(hash).matches("[0-9a-f]{64}");
-        mvc.perform(get("/api/letters/{id}", letter).header(AUTHORIZATION, MANAGER))
+        mvc.perform(get("/api/letters/{id}", letter).header(Api.AUTHORIZATION, Api.ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.templateVersion").value("v1"))
                 .andExpect(jsonPath("$.templateFingerprint").isString())
@@ -86,7 +81,7 @@ class LetterArchiveTest {
         String manifest = Files.readString(exportDir.resolve(delivered.get(0)).resolve(delivered.get(0) + ".csv"));
         assertThat(manifest).contains(letter + ",GROUP_3,nl,v1,2,1,");
         mvc.perform(get("/api/campaigns/{id}/participants/{participant}/letters", campaign.id(), "P-1")
-                        .header(AUTHORIZATION, MANAGER))
+                        .header(Api.AUTHORIZATION, Api.ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].letterId").value(letter))
                 .andExpect(jsonPath("$[0].group").value("GROUP_3"));
@@ -97,7 +92,7 @@ class LetterArchiveTest {
         batches.cutAndDeliver(fixture.campaign(campaign.id()));
         jdbc.update("update letter set surname = 'Someone else' where id = ?", letter);
 
-        mvc.perform(get("/api/letters/{id}/pdf", letter).header(AUTHORIZATION, MANAGER))
+        mvc.perform(get("/api/letters/{id}/pdf", letter).header(Api.AUTHORIZATION, Api.ADMIN))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("does not regenerate")));
     }
@@ -106,7 +101,7 @@ class LetterArchiveTest {
     void changedTemplateFilesAreRefusedRatherThanPrintedUnderTheOldVersion() throws Exception {
         jdbc.update("update letter set template_fingerprint = 'edited-after-use' where id = ?", letter);
 
-        mvc.perform(get("/api/letters/{id}/pdf", letter).header(AUTHORIZATION, MANAGER))
+        mvc.perform(get("/api/letters/{id}/pdf", letter).header(Api.AUTHORIZATION, Api.ADMIN))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("template set v1 has changed")));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> batches.cutAndDeliver(fixture.campaign(campaign.id())))
@@ -115,16 +110,16 @@ class LetterArchiveTest {
 
     @Test
     void anUnknownLetterIsNotFoundAndACampaignCannotNameAMissingTemplateSet() throws Exception {
-        mvc.perform(get("/api/letters/{id}/pdf", "LTR-NONE-NONE-NONE").header(AUTHORIZATION, MANAGER))
+        mvc.perform(get("/api/letters/{id}/pdf", "LTR-NONE-NONE-NONE").header(Api.AUTHORIZATION, Api.ADMIN))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/api/campaigns").header(AUTHORIZATION, MANAGER).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/campaigns").header(Api.AUTHORIZATION, Api.ADMIN).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"code\":\"tpl-missing\",\"letterTemplates\":\"v9\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("template set v9")));
     }
 
     private byte[] pdf(String letterId) throws Exception {
-        return mvc.perform(get("/api/letters/{id}/pdf", letterId).header(AUTHORIZATION, MANAGER))
+        return mvc.perform(get("/api/letters/{id}/pdf", letterId).header(Api.AUTHORIZATION, Api.ADMIN))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
     }
 }
