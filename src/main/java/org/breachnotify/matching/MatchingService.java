@@ -120,8 +120,10 @@ public class MatchingService {
                 order by r.id""", Long.class, campaignId);
         commands.enqueueAll(EngineCommandKind.START_REVIEW, campaignId, newReviews);
         MatchRun run = new MatchRun(linked, conflicts, probable, ambiguous, unlinked);
-        log.info("Campaign {} matching: {}; {} reviews opened; {} people classified earlier have new facts", campaignId,
-                run, newReviews.size(), newFacts);
+        if (run.linked() + run.conflicts() + run.probable() + run.ambiguous() + run.unlinked() > 0) {
+            log.info("Campaign {} matching: {}; {} reviews opened; {} people classified earlier have new facts",
+                    campaignId, run, newReviews.size(), newFacts);
+        }
         return run;
     }
 }
