@@ -265,6 +265,7 @@
       el('tr', {}, [el('th', { text: 'Posted' }), num(l.posted)]),
       el('tr', {}, [el('th', { text: 'Returned' }), num(l.returned)]),
       el('tr', {}, [el('th', { text: 'Remailed to a new address' }), num(l.remailed)]),
+      el('tr', {}, [el('th', { text: 'Corrective letters (group changed after a letter was sent)' }), num(l.corrective)]),
       el('tr', {}, [el('th', { text: 'Print batches handed to the print house' }), num(r.batches.delivered)]),
       el('tr', {}, [el('th', { text: 'Print batches being written or not yet mailed' }),
         num(r.batches.inProgress)])

@@ -11,7 +11,7 @@ public record CampaignReport(long campaignId, String code, String name, String s
                              Map<String, Long> returnsByReason, Batches batches, EngineCommandBacklog engineCommands,
                              List<ImportedFile> files, List<ImportProgress.Snapshot> importsInProgress) {
 
-    public record Letters(long generated, long exported, long posted, long returned, long remailed) {
+    public record Letters(long generated, long exported, long posted, long returned, long remailed, long corrective) {
     }
 
     public record Matching(long leakedRecords, long linkedByBsn, long probable, long conflicts,

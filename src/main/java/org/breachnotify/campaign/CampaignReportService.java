@@ -48,10 +48,11 @@ public class CampaignReportService {
                        count(*) filter (where exported_at is not null) exported,
                        count(*) filter (where posted_date is not null or status = 'RETURNED') posted,
                        count(*) filter (where status = 'RETURNED') returned,
-                       count(*) filter (where kind = 'REMAIL') remailed
+                       count(*) filter (where kind = 'REMAIL') remailed,
+                       count(*) filter (where kind = 'CORRECTIVE') corrective
                 from letter where campaign_id = ?""", campaignId);
         CampaignReport.Letters letters = new CampaignReport.Letters(n(l, "generated"), n(l, "exported"),
-                n(l, "posted"), n(l, "returned"), n(l, "remailed"));
+                n(l, "posted"), n(l, "returned"), n(l, "remailed"), n(l, "corrective"));
 
         Map<String, Object> m = jdbc.queryForMap("""
                 select count(*) total,

@@ -43,6 +43,8 @@ class ParticipantProcessTest {
     HistoryService history;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CampaignReportService reports;
 
     private Campaign campaign;
 
@@ -213,6 +215,8 @@ class ParticipantProcessTest {
         assertThat(journeys.get(1)).isWaitingAt("Task_WaitForPosting")
                 .variables().containsEntry(ProcessVariables.CORRECTIVE.name(), true)
                 .containsEntry(ProcessVariables.LETTER_ID.name(), corrective);
+
+        assertThat(reports.report(campaign.id()).letters().corrective()).isEqualTo(1);
 
         postAll();   // the posting of the corrective letter reaches the corrective journey, not the first one
         assertThat(journeys.get(1)).isWaitingAt("Gateway_ReturnedOrNot");
