@@ -1,7 +1,6 @@
 package org.breachnotify.campaign;
 
 import org.breachnotify.engine.EngineCommands;
-import org.breachnotify.engine.ProcessEngineAdapter;
 import org.breachnotify.intake.InboxService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -13,11 +12,8 @@ public class CampaignProgress {
     private final EngineCommands commands;
     private final InboxService inbox;
     private final CampaignService campaigns;
-    private final ProcessEngineAdapter engine;
 
-    public CampaignProgress(JdbcTemplate jdbc, EngineCommands commands, InboxService inbox, CampaignService campaigns,
-                            ProcessEngineAdapter engine) {
-        this.engine = engine;
+    public CampaignProgress(JdbcTemplate jdbc, EngineCommands commands, InboxService inbox, CampaignService campaigns) {
         this.jdbc = jdbc;
         this.commands = commands;
         this.inbox = inbox;
@@ -31,9 +27,8 @@ public class CampaignProgress {
                        and not exists (select 1 from match_review where campaign_id = ? and status = 'OPEN')
                        and not exists (select 1 from leaked_record where campaign_id = ? and match_status = 'NEW')
                 from person where campaign_id = ?""", Boolean.class, campaignId, campaignId, campaignId);
-        // the engine is asked last, and only when our tables say done: a corrective journey may still run
         boolean done = Boolean.TRUE.equals(journeysDone) && commands.pending(campaignId) == 0
-                && inbox.waiting(campaigns.inboxOf(campaign)) == 0 && engine.runningJourneys(campaignId) == 0;
+                && inbox.waiting(campaigns.inboxOf(campaign)) == 0;
         if (done) {
             campaigns.complete(campaignId);
         }

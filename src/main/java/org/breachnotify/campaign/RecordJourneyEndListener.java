@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Records how a person's journey ended (the end event's id), which the campaign's progress check counts. */
+/**
+ * Records how a person's journey ended (the end event's id), which the campaign's progress check counts. A person
+ * whose corrective journey still runs is not done yet: the person counts open journeys.
+ */
 @Component
 public class RecordJourneyEndListener implements ExecutionListener {
     private final JdbcTemplate jdbc;
@@ -18,13 +21,10 @@ public class RecordJourneyEndListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        long otherJourneys = execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(execution.getProcessBusinessKey()).list().stream()
-                .filter(p -> !p.getId().equals(execution.getProcessInstanceId())).count();
-        if (otherJourneys > 0) {
-            return; // a corrective journey of this person still runs; it records the end
-        }
-        jdbc.update("update person set journey_ended_at = now(), journey_outcome = ?, stage = 'ENDED' where id = ?",
-                execution.getCurrentActivityId(), PERSON_ID.get(execution));
+        jdbc.update("""
+                update person set open_journeys = open_journeys - 1, journey_outcome = ?,
+                                  journey_ended_at = case when open_journeys = 1 then now() end,
+                                  stage = case when open_journeys = 1 then 'ENDED' else stage end
+                where id = ?""", execution.getCurrentActivityId(), PERSON_ID.get(execution));
     }
 }

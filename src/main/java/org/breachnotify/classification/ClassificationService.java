@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.breachnotify.engine.EngineCommandKind;
 import org.breachnotify.engine.EngineCommands;
 import org.breachnotify.letter.LetterService;
 import org.breachnotify.register.Group;
@@ -58,29 +57,40 @@ public class ClassificationService {
 
     public ClassificationRun classifyPending(long campaignId) {
         ClassificationDecision.Version version = decision.latest();
-        int[] totals = new int[4];
+        Tally tally = new Tally();
         long after = 0;
         while (true) {
             long from = after;
-            Long last = tx.execute(status -> classifyChunk(campaignId, from, version, totals));
+            Long last = tx.execute(status -> classifyChunk(campaignId, from, version, tally));
             if (last == null) {
                 break;
             }
             after = last;
         }
-        ClassificationRun run = new ClassificationRun(totals[0], totals[1], totals[2], totals[3], version.id());
+        ClassificationRun run = new ClassificationRun(tally.classified, tally.reclassified, tally.changedGroup,
+                tally.corrected, version.id());
         if (run.classified() + run.reclassified() > 0) {
             log.info("Campaign {} classification by {}: {}", campaignId, version.id(), run);
         }
         return run;
     }
 
+    /** Counts of one run, kept over its chunks. */
+    private static final class Tally {
+        int classified;
+        int reclassified;
+        int changedGroup;
+        int corrected;
+    }
+
+    private enum Correction { NONE, REGROUPED, CORRECTIVE_JOURNEY }
+
     private record Pending(long personId, Group current, ClassificationFacts facts, boolean hasLetter,
                            boolean journeyStarted) {
     }
 
     /** Classifies the next chunk after person id {@code after}; answers the last id done, or null when none was left. */
-    private Long classifyChunk(long campaignId, long after, ClassificationDecision.Version version, int[] totals) {
+    private Long classifyChunk(long campaignId, long after, ClassificationDecision.Version version, Tally tally) {
         List<Pending> pending = jdbc.query("""
                 select p.id, p.grp, p.deceased_date is not null,
                        exists (select 1 from match_candidate c join match_review r on r.id = c.review_id
@@ -106,18 +116,22 @@ public class ClassificationService {
         for (Pending p : pending) {
             Group group = version.groupFor(p.facts());
             if (p.current() == null) {
-                totals[0]++;
+                tally.classified++;
             } else {
-                totals[1]++;
+                tally.reclassified++;
             }
             String stage = p.journeyStarted() ? null : stageOf(group);
             if (p.current() != null && p.current() != group) {
                 if (group == Group.HELD_FOR_REVIEW && (p.hasLetter() || p.journeyStarted())) {
                     continue; // decided again once the review is decided; the flag stays
                 }
-                totals[2]++;
-                if (p.hasLetter() && group.getsLetter() && correctLetter(campaignId, p.personId(), group)) {
-                    totals[3]++;
+                tally.changedGroup++;
+                Correction correction = p.hasLetter() && group.getsLetter()
+                        ? correctLetter(campaignId, p.personId(), group) : Correction.NONE;
+                if (correction != Correction.NONE) {
+                    tally.corrected++;
+                }
+                if (correction == Correction.CORRECTIVE_JOURNEY) {
                     stage = "CORRECTION_QUEUED";
                 }
             }
@@ -145,17 +159,15 @@ public class ClassificationService {
      * A letter not printed yet changes group in place; a printed one is followed by a corrective letter, unless the
      * person already has a letter for the new group (nobody gets two letters for the same group and version).
      */
-    private boolean correctLetter(long campaignId, long personId, Group group) {
-        if (letters.regroupUnprinted(personId, group)) {
-            return true;
-        }
+    private Correction correctLetter(long campaignId, long personId, Group group) {
         if (letters.hasLiveLetterFor(personId, group)) {
-            return false;
+            return Correction.NONE;
         }
-        commands.enqueue(EngineCommandKind.START_CORRECTIVE_JOURNEY, campaignId, personId, null, group.name());
-        // the person's journey is not over while the corrective letter is on its way
-        jdbc.update("update person set journey_ended_at = null, journey_outcome = null where id = ?", personId);
-        return true;
+        if (letters.regroupUnprinted(personId, group)) {
+            return Correction.REGROUPED;
+        }
+        commands.enqueueCorrectiveJourney(campaignId, personId, group.name());
+        return Correction.CORRECTIVE_JOURNEY;
     }
 
     private static String stageOf(Group group) {

@@ -28,12 +28,22 @@ public class EngineCommands {
     public int enqueueJourneyStarts(long campaignId) {
         return jdbc.update("""
                 with started as (
-                    update person set journey_started_at = now(), stage = 'QUEUED'
+                    update person set journey_started_at = now(), stage = 'QUEUED', open_journeys = open_journeys + 1
                     where campaign_id = ? and journey_started_at is null
                       and grp is not null and grp <> 'HELD_FOR_REVIEW'
                     returning id, campaign_id, grp)
                 insert into engine_command (kind, campaign_id, target_id, reason)
                 select 'START_JOURNEY', campaign_id, id, grp from started order by id""", campaignId);
+    }
+
+    /**
+     * A second journey for someone whose group changed after their letter was sent: it writes the corrective letter
+     * for {@code group}. The person's journey is not over until this one ends too.
+     */
+    public void enqueueCorrectiveJourney(long campaignId, long personId, String group) {
+        enqueue(EngineCommandKind.START_CORRECTIVE_JOURNEY, campaignId, personId, null, group);
+        jdbc.update("update person set open_journeys = open_journeys + 1, journey_ended_at = null where id = ?",
+                personId);
     }
 
     public void enqueueAll(EngineCommandKind kind, long campaignId, List<Long> targetIds) {

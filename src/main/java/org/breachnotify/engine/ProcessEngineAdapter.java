@@ -168,10 +168,4 @@ public class ProcessEngineAdapter {
         return history.createHistoricProcessInstanceQuery().processDefinitionKey(ProcessModels.PARTICIPANT)
                 .variableValueEquals(ProcessVariables.CAMPAIGN_ID.name(), campaignId).finished().count();
     }
-
-    /** Participant journeys of the campaign still running (a corrective journey may run after the first ended). */
-    public long runningJourneys(long campaignId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(ProcessModels.PARTICIPANT)
-                .variableValueEquals(ProcessVariables.CAMPAIGN_ID.name(), campaignId).count();
-    }
 }

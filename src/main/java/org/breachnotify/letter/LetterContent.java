@@ -28,4 +28,10 @@ public record LetterContent(String letterId, Group group, String language, Strin
         this(letterId, group, language, templateVersion, initials, surnamePrefix, surname, address, letterDate,
                 lookupReference, false, null, null);
     }
+
+    /** The same letter for another group (a letter not printed yet whose person's group changed). */
+    public LetterContent withGroup(Group newGroup) {
+        return new LetterContent(letterId, newGroup, language, templateVersion, initials, surnamePrefix, surname, address,
+                letterDate, lookupReference, corrective, previousLetterId, previousLetterDate);
+    }
 }

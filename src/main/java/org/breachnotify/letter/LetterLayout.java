@@ -91,7 +91,7 @@ final class LetterLayout {
         Template template = templates.get(content.templateVersion(), content.language(),
                 LetterTemplates.bodyName(content.group(), content.corrective()));
         Frame frame = template.frame();
-        DateTimeFormatter dates = DateTimeFormatter.ofPattern("d MMMM yyyy", frame.locale());
+        DateTimeFormatter dates = frame.dates();
         String date = content.letterDate().format(dates);
         Map<String, String> values = new HashMap<>();
         values.put("salutationName", AddressLines.personName(content.initials(), content.surnamePrefix(),

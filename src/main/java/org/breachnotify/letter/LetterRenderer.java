@@ -105,42 +105,35 @@ public class LetterRenderer implements AutoCloseable {
 
     /** One letter as its own PDF, the same bytes every time for the same content. */
     public RenderedLetter render(LetterContent content) {
-        EncodedChunk chunk = encodeChunk(List.of(content));
-        EncodedLetter letter = chunk.letters().get(0);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try (LetterFileWriter writer = new LetterFileWriter(out, false)) {
-            writer.addGlyphs(chunk.regularGlyphs(), chunk.boldGlyphs());
-            writer.add(letter);
+        List<LetterResult> written = new ArrayList<>(1);
+        try {
+            LetterFileWriter writer = new LetterFileWriter(out, false);
+            writer.add(encodeChunk(List.of(content)), written);
             writer.finish(content.letterId());
         } catch (IOException e) {
             throw new UncheckedIOException("Letter " + content.letterId() + " could not be written", e);
         }
-        return new RenderedLetter(out.toByteArray(), letter.pages().size(), letter.contentSha256());
+        return new RenderedLetter(out.toByteArray(), written.get(0).pages(), written.get(0).contentSha256());
     }
 
     /**
      * Writes {@code letters}, in order, into one print file for duplex printing: every letter starts on a new sheet,
-     * so a letter with an odd page count is followed by a blank page.
+     * so a letter with an odd page count is followed by a blank page. {@code out} is left open.
      */
     public BatchFile renderBatch(List<LetterContent> letters, OutputStream out, String title) {
         List<LetterResult> results = new ArrayList<>(letters.size());
         Deque<Future<EncodedChunk>> inFlight = new ArrayDeque<>();
         int next = 0;
-        try (LetterFileWriter writer = new LetterFileWriter(out, true)) {
+        try {
+            LetterFileWriter writer = new LetterFileWriter(out, true);
             while (next < letters.size() || !inFlight.isEmpty()) {
                 while (next < letters.size() && inFlight.size() < threads * 3) {
                     List<LetterContent> chunk = letters.subList(next, Math.min(letters.size(), next + CHUNK));
                     inFlight.add(pool.submit(() -> encodeChunk(chunk)));
                     next += chunk.size();
                 }
-                EncodedChunk chunk = inFlight.poll().get();
-                writer.addGlyphs(chunk.regularGlyphs(), chunk.boldGlyphs());
-                for (EncodedLetter letter : chunk.letters()) {
-                    int firstPage = writer.pageCount() + 1;
-                    writer.add(letter);
-                    results.add(new LetterResult(letter.letterId(), letter.pages().size(), firstPage,
-                            letter.contentSha256()));
-                }
+                writer.add(inFlight.poll().get(), results);
             }
             writer.finish(title);
             return new BatchFile(writer.pageCount(), writer.pageCount() / 2, results);
@@ -260,7 +253,7 @@ public class LetterRenderer implements AutoCloseable {
     }
 
     /** Assembles encoded letters into one PDF file; shared parts and fonts are written once. */
-    private final class LetterFileWriter implements AutoCloseable {
+    private final class LetterFileWriter {
         private final PdfFile file;
         private final boolean duplex;
         private final int regularFont;
@@ -271,7 +264,7 @@ public class LetterRenderer implements AutoCloseable {
         private final BitSet boldGlyphs = new BitSet();
 
         LetterFileWriter(OutputStream out, boolean duplex) throws IOException {
-            this.file = new PdfFile(out);
+            this.file = new PdfFile(out, LetterLayout.PAGE_WIDTH, LetterLayout.PAGE_HEIGHT);
             this.duplex = duplex;
             this.regularFont = file.allocate();
             this.boldFont = file.allocate();
@@ -282,7 +275,19 @@ public class LetterRenderer implements AutoCloseable {
             return file.pageCount();
         }
 
-        void add(EncodedLetter letter) throws IOException {
+        /** Writes the chunk's letters in order and answers, per letter, where it landed. */
+        void add(EncodedChunk chunk, List<LetterResult> written) throws IOException {
+            regularGlyphs.or(chunk.regularGlyphs());
+            boldGlyphs.or(chunk.boldGlyphs());
+            for (EncodedLetter letter : chunk.letters()) {
+                int firstPage = file.pageCount() + 1;
+                add(letter);
+                written.add(new LetterResult(letter.letterId(), letter.pages().size(), firstPage,
+                        letter.contentSha256()));
+            }
+        }
+
+        private void add(EncodedLetter letter) throws IOException {
             for (EncodedPage page : letter.pages()) {
                 StringBuilder resources = new StringBuilder("<< ").append(fontResources);
                 if (!page.forms().isEmpty()) {
@@ -295,10 +300,10 @@ public class LetterRenderer implements AutoCloseable {
                 resources.append(" >>");
                 int content = file.allocate();
                 file.writeFlateStream(content, "", page.deflated());
-                file.addPage(LetterLayout.PAGE_WIDTH, LetterLayout.PAGE_HEIGHT, resources.toString(), content);
+                file.addPage(resources.toString(), content);
             }
             if (duplex && letter.pages().size() % 2 == 1) {
-                file.addBlankPage(LetterLayout.PAGE_WIDTH, LetterLayout.PAGE_HEIGHT);
+                file.addBlankPage();
             }
         }
 
@@ -306,9 +311,8 @@ public class LetterRenderer implements AutoCloseable {
             Integer number = forms.get(segment);
             if (number == null) {
                 number = file.allocate();
-                file.writeFlateStream(number, "/Type /XObject /Subtype /Form /BBox [0 0 " + LetterLayout.PAGE_WIDTH
-                        + " " + LetterLayout.PAGE_HEIGHT + "] /Resources << " + fontResources + " >>",
-                        segment.deflated());
+                file.writeFlateStream(number, "/Type /XObject /Subtype /Form /BBox " + file.pageBox()
+                        + " /Resources << " + fontResources + " >>", segment.deflated());
                 forms.put(segment, number);
                 regularGlyphs.or(segment.regularGlyphs());
                 boldGlyphs.or(segment.boldGlyphs());
@@ -322,11 +326,6 @@ public class LetterRenderer implements AutoCloseable {
             file.finish(title);
         }
 
-        void addGlyphs(BitSet regularUsed, BitSet boldUsed) {
-            regularGlyphs.or(regularUsed);
-            boldGlyphs.or(boldUsed);
-        }
-
         private void writeFont(int number, LetterFont font, BitSet glyphs) throws IOException {
             Set<Integer> ids = glyphs.stream().boxed().collect(Collectors.toSet());
             ids.add(font.glyphs(" ")[0]);
@@ -336,11 +335,6 @@ public class LetterRenderer implements AutoCloseable {
                 embedded.subset();
                 file.writeCopy(number, embedded.getCOSObject());
             }
-        }
-
-        @Override
-        public void close() throws IOException {
-            file.close();
         }
     }
 }

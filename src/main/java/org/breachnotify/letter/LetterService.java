@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.breachnotify.register.Address;
 import org.breachnotify.register.Group;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,6 +32,12 @@ public class LetterService {
             l.house_number, l.house_letter, l.house_number_suffix, l.postcode, l.city, l.country, l.letter_date,
             l.lookup_reference, l.corrective, l.previous_letter_id,
             (select p.letter_date from letter p where p.id = l.previous_letter_id) previous_letter_date""";
+    private static final String ARCHIVE_QUERY = """
+            select l.id, p.participant_id, l.grp, l.language, l.kind, l.corrective, l.previous_letter_id,
+                   l.template_version, l.template_fingerprint, l.letter_date, l.created_at, l.rendered_at,
+                   l.content_sha256, l.pages, l.status, l.batch_id, l.posted_date, l.returned_date
+            from letter l join person p on p.id = l.person_id
+            """;
 
     private final JdbcTemplate jdbc;
     private final LetterRenderer renderer;
@@ -95,23 +102,17 @@ public class LetterService {
 
     /**
      * When the person's letter is not printed yet, it simply changes group: nobody has seen it. Answers false when
-     * there is no such letter, or when the person already has a letter for that group.
+     * there is no such letter.
      */
     public boolean regroupUnprinted(long personId, Group group) {
-        List<String> ready = jdbc.queryForList("select id from letter where person_id = ? and status = 'READY'",
-                String.class, personId);
-        if (ready.isEmpty() || hasLiveLetterFor(personId, group)) {
+        List<LetterContent> ready = jdbc.query("select " + LETTER_COLUMNS
+                + " from letter l where l.person_id = ? and l.status = 'READY'", (rs, i) -> content(rs), personId);
+        if (ready.isEmpty()) {
             return false;
         }
-        String letterId = ready.get(0);
-        LetterContent content = jdbc.queryForObject("select " + LETTER_COLUMNS + " from letter l where l.id = ?",
-                (rs, i) -> content(rs), letterId);
-        LetterContent regrouped = new LetterContent(content.letterId(), group, content.language(),
-                content.templateVersion(), content.initials(), content.surnamePrefix(), content.surname(),
-                content.address(), content.letterDate(), content.lookupReference(), content.corrective(),
-                content.previousLetterId(), content.previousLetterDate());
+        LetterContent regrouped = ready.get(0).withGroup(group);
         jdbc.update("update letter set grp = ?, pages = ? where id = ? and status = 'READY'", group.name(),
-                renderer.check(regrouped), letterId);
+                renderer.check(regrouped), regrouped.letterId());
         return true;
     }
 
@@ -130,15 +131,14 @@ public class LetterService {
 
     /** What a letter shows, from the archive, in print order for a batch. */
     public List<LetterContent> contentsOfBatch(String batchId) {
-        List<LetterContent> contents = jdbc.query("select " + LETTER_COLUMNS
+        jdbc.query("""
+                select distinct template_version, template_fingerprint from letter
+                where batch_id = ? and template_fingerprint is not null""",
+                (RowCallbackHandler) rs -> requireUnchangedTemplates(rs.getString(1), rs.getString(2),
+                        "batch " + batchId), batchId);
+        return jdbc.query("select " + LETTER_COLUMNS
                         + " from letter l where l.batch_id = ? order by l.postcode, l.house_number, l.id",
                 (rs, i) -> content(rs), batchId);
-        contents.stream().map(LetterContent::templateVersion).distinct().forEach(version ->
-                requireUnchangedTemplates(version, jdbc.queryForList("""
-                        select distinct template_fingerprint from letter
-                        where batch_id = ? and template_version = ? and template_fingerprint is not null""",
-                        String.class, batchId, version), "batch " + batchId));
-        return contents;
     }
 
     /** Keeps, per letter, when it was drawn, how many pages it has and the hash of what it shows. */
@@ -164,10 +164,11 @@ public class LetterService {
             return Optional.empty();
         }
         ArchivedLetter letter = archived.get();
+        if (letter.templateFingerprint() != null) {
+            requireUnchangedTemplates(letter.templateVersion(), letter.templateFingerprint(), "letter " + letterId);
+        }
         LetterContent content = jdbc.queryForObject("select " + LETTER_COLUMNS + " from letter l where l.id = ?",
                 (rs, i) -> content(rs), letterId);
-        requireUnchangedTemplates(letter.templateVersion(), letter.templateFingerprint() == null ? List.of()
-                : List.of(letter.templateFingerprint()), "letter " + letterId);
         RenderedLetter rendered = renderer.render(content);
         if (letter.contentSha256() != null && !letter.contentSha256().equals(rendered.contentSha256())) {
             throw new IllegalStateException("letter " + letterId + " does not regenerate to what was printed "
@@ -178,22 +179,12 @@ public class LetterService {
 
     /** The archive entry of a letter, without the personal content. */
     public Optional<ArchivedLetter> archived(String letterId) {
-        return jdbc.query("""
-                select l.id, p.participant_id, l.grp, l.language, l.kind, l.corrective, l.previous_letter_id,
-                       l.template_version, l.template_fingerprint, l.letter_date, l.created_at, l.rendered_at,
-                       l.content_sha256, l.pages, l.status, l.batch_id, l.posted_date, l.returned_date
-                from letter l join person p on p.id = l.person_id where l.id = ?""", (rs, i) -> archived(rs), letterId)
-                .stream().findFirst();
+        return jdbc.query(ARCHIVE_QUERY + "where l.id = ?", (rs, i) -> archived(rs), letterId).stream().findFirst();
     }
 
     /** Every letter of one person of a campaign, oldest first. */
     public List<ArchivedLetter> lettersOf(long campaignId, String participantId) {
-        return jdbc.query("""
-                select l.id, p.participant_id, l.grp, l.language, l.kind, l.corrective, l.previous_letter_id,
-                       l.template_version, l.template_fingerprint, l.letter_date, l.created_at, l.rendered_at,
-                       l.content_sha256, l.pages, l.status, l.batch_id, l.posted_date, l.returned_date
-                from letter l join person p on p.id = l.person_id
-                where p.campaign_id = ? and p.participant_id = ? order by l.created_at, l.id""",
+        return jdbc.query(ARCHIVE_QUERY + "where p.campaign_id = ? and p.participant_id = ? order by l.created_at, l.id",
                 (rs, i) -> archived(rs), campaignId, participantId);
     }
 
@@ -205,13 +196,10 @@ public class LetterService {
                                  LocalDate postedDate, LocalDate returnedDate) {
     }
 
-    private void requireUnchangedTemplates(String version, List<String> fingerprints, String what) {
-        String now = renderer.templates().fingerprint(version);
-        for (String recorded : fingerprints) {
-            if (!recorded.equals(now)) {
-                throw new IllegalStateException("template set " + version + " has changed since the letters of " + what
-                        + " were made; restore its files or give the new wording a new version");
-            }
+    private void requireUnchangedTemplates(String version, String recordedFingerprint, String what) {
+        if (!recordedFingerprint.equals(renderer.templates().fingerprint(version))) {
+            throw new IllegalStateException("template set " + version + " has changed since the letters of " + what
+                    + " were made; restore its files or give the new wording a new version");
         }
     }
 

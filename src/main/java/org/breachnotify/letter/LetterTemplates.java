@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -52,6 +53,7 @@ public final class LetterTemplates {
 
     private final Optional<Path> directory;
     private final ConcurrentMap<String, Template> cache = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Properties> folderProperties = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, String> fingerprints = new ConcurrentHashMap<>();
 
     /** Templates from the classpath folder {@code letters/}. */
@@ -72,7 +74,8 @@ public final class LetterTemplates {
     Template get(String version, String language, String bodyName) {
         String folder = safe(version) + "/" + safe(language) + "/";
         return cache.computeIfAbsent(folder + bodyName, key -> {
-            Properties properties = loadProperties(folder + "letter.properties");
+            Properties properties = folderProperties.computeIfAbsent(folder,
+                    f -> loadProperties(f + "letter.properties"));
             return new Template(frame(properties, language), parseBody(folder + safe(bodyName) + ".txt",
                     read(folder + safe(bodyName) + ".txt"), properties));
         });
@@ -128,9 +131,9 @@ public final class LetterTemplates {
     record Block(Kind kind, String text, boolean endsParagraph, boolean personal) {
     }
 
-    /** The fixed texts around the body, in the letter's language. */
-    record Frame(Locale locale, String organisation, String returnAddress, String dateLabel, String letterIdLabel,
-                 String referenceLabel, String pageOfPattern) {
+    /** The fixed texts around the body, in the letter's language, and how it writes dates. */
+    record Frame(Locale locale, DateTimeFormatter dates, String organisation, String returnAddress, String dateLabel,
+                 String letterIdLabel, String referenceLabel, String pageOfPattern) {
 
         String pageOf(int page, int pages) {
             return String.format(locale, pageOfPattern, page, pages);
@@ -155,7 +158,9 @@ public final class LetterTemplates {
     }
 
     private static Frame frame(Properties p, String language) {
-        return new Frame(Locale.forLanguageTag(language), required(p, "organisation"), required(p, "returnAddress"),
+        Locale locale = Locale.forLanguageTag(language);
+        return new Frame(locale, DateTimeFormatter.ofPattern("d MMMM yyyy", locale), required(p, "organisation"),
+                required(p, "returnAddress"),
                 required(p, "label.date"), required(p, "label.letterId"), required(p, "label.reference"),
                 required(p, "pageOf"));
     }

@@ -1,7 +1,6 @@
 package org.breachnotify.letter;
 
 import java.io.BufferedOutputStream;
-import java.io.Closeable;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,9 +32,10 @@ import org.apache.pdfbox.pdfwriter.COSWriter;
  * for a few letters at a time. PDFBox itself keeps every object of a document in memory until it saves, which for
  * 5,000 letters meant several hundred MB of heap. Callers allocate object numbers, write objects in any order
  * (a page may point at a font written only at the end), and finish with the page tree, catalogue, cross-reference
- * table and trailer. The output is a function of what was written, byte for byte: no dates, no random ids.
+ * table and trailer. The output is a function of what was written, byte for byte: no dates, no random ids. Every
+ * page has the same size. The target stream is flushed at the end, never closed: it belongs to the caller.
  */
-final class PdfFile implements Closeable {
+final class PdfFile {
 
     private static final int CATALOG = 1;
     private static final int PAGE_TREE = 2;
@@ -44,14 +44,21 @@ final class PdfFile implements Closeable {
     /** Stands for the page tree in copied objects. */
     private final COSDictionary pageTree = new COSDictionary();
     private final List<Integer> pages = new ArrayList<>();
+    private final String pageBox;
     private long[] offsets = new long[1024];
     private int nextObject = PAGE_TREE + 1;
 
-    PdfFile(OutputStream target) throws IOException {
+    PdfFile(OutputStream target, float pageWidth, float pageHeight) throws IOException {
         out = new CountingOutputStream(new BufferedOutputStream(target, 64 * 1024));
+        pageBox = "[0 0 " + number(pageWidth) + " " + number(pageHeight) + "]";
         // the comment with high bytes tells transfer tools the file is binary
         out.write(new byte[] {'%', 'P', 'D', 'F', '-', '1', '.', '7', '\n', '%', (byte) 0xE2, (byte) 0xE3,
                 (byte) 0xCF, (byte) 0xD3, '\n'});
+    }
+
+    /** {@code [0 0 width height]}, for a page's MediaBox or a form's BBox. */
+    String pageBox() {
+        return pageBox;
     }
 
     int pageCount() {
@@ -74,22 +81,20 @@ final class PdfFile implements Closeable {
         endObject();
     }
 
-    /** Adds an A4-sized page showing content stream {@code content}, with the given resource dictionary. */
-    void addPage(float width, float height, String resources, int content) throws IOException {
-        int number = allocate();
-        pages.add(number);
-        startObject(number);
-        ascii("<< /Type /Page /Parent " + PAGE_TREE + " 0 R /MediaBox [0 0 " + number(width) + " " + number(height)
-                + "] /Resources " + resources + " /Contents " + content + " 0 R >>");
-        endObject();
+    /** Adds a page showing content stream {@code content}, with the given resource dictionary. */
+    void addPage(String resources, int content) throws IOException {
+        page("/Resources " + resources + " /Contents " + content + " 0 R");
     }
 
-    void addBlankPage(float width, float height) throws IOException {
+    void addBlankPage() throws IOException {
+        page("/Resources << >>");
+    }
+
+    private void page(String entries) throws IOException {
         int number = allocate();
         pages.add(number);
         startObject(number);
-        ascii("<< /Type /Page /Parent " + PAGE_TREE + " 0 R /MediaBox [0 0 " + number(width) + " " + number(height)
-                + "] /Resources << >> >>");
+        ascii("<< /Type /Page /Parent " + PAGE_TREE + " 0 R /MediaBox " + pageBox + " " + entries + " >>");
         endObject();
     }
 
@@ -134,11 +139,6 @@ final class PdfFile implements Closeable {
         ascii("trailer\n<< /Size " + nextObject + " /Root " + CATALOG + " 0 R /Info " + info
                 + " 0 R >>\nstartxref\n" + xref + "\n%%EOF\n");
         out.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-        out.close();
     }
 
     private static String number(float value) {

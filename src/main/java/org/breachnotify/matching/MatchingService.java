@@ -39,8 +39,9 @@ public class MatchingService {
                 "select exists (select 1 from person where campaign_id = ? and grp is not null)", Boolean.class,
                 campaignId));
         if (laterRun) {
-            jdbc.update("update leaked_record set matched_in_run = true where campaign_id = ? and match_status = 'NEW'",
-                    campaignId);
+            jdbc.update("""
+                    create temporary table matched_in_run on commit drop as
+                    select id from leaked_record where campaign_id = ? and match_status = 'NEW'""", campaignId);
         }
         int linked = jdbc.update("""
                 update leaked_record l set person_id = p.id, match_status = 'LINKED'
@@ -105,13 +106,13 @@ public class MatchingService {
         int newFacts = !laterRun ? 0 : jdbc.update("""
                 update person p set reclassify = true
                 where p.campaign_id = ? and p.grp is not null and not p.reclassify and (
-                      exists (select 1 from leaked_record l where l.person_id = p.id and l.matched_in_run)
+                      exists (select 1 from leaked_record l join matched_in_run m on m.id = l.id
+                              where l.person_id = p.id)
                    or exists (select 1 from match_candidate c join match_review r on r.id = c.review_id
-                              join leaked_record l on l.id = r.leaked_record_id
-                              where c.person_id = p.id and r.status = 'OPEN' and l.matched_in_run))""", campaignId);
+                              join matched_in_run m on m.id = r.leaked_record_id
+                              where c.person_id = p.id and r.status = 'OPEN'))""", campaignId);
         if (laterRun) {
-            jdbc.update("update leaked_record set matched_in_run = false where campaign_id = ? and matched_in_run",
-                    campaignId);
+            jdbc.execute("drop table matched_in_run");
         }
 
         List<Long> newReviews = jdbc.queryForList("""
