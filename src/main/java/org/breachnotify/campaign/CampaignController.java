@@ -6,17 +6,22 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.breachnotify.intake.FileType;
 import org.breachnotify.intake.ImportResult;
 import org.breachnotify.intake.ImportService;
+import org.breachnotify.security.CurrentUser;
+import org.breachnotify.security.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +35,9 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/campaigns")
 public class CampaignController {
+    /** The files the print house sends back. */
+    static final Set<FileType> PRINT_HOUSE_FILES = EnumSet.of(FileType.DISPATCH_CONFIRMATION, FileType.RETURN_MAIL);
+
     private final CampaignService campaigns;
     private final CampaignReportService reports;
     private final ImportService imports;
@@ -83,7 +91,8 @@ public class CampaignController {
 
     /**
      * Imports one file synchronously and answers its result. The type follows from the file name
-     * (participants*.csv, ...) unless given as {@code type}. Uploading the same file again changes nothing.
+     * (participants*.csv, ...) unless given as {@code type}. Uploading the same file again changes nothing. The print
+     * house may upload {@link #PRINT_HOUSE_FILES} only (403 otherwise).
      */
     @PostMapping(value = "/{id}/files", consumes = "multipart/form-data")
     public ImportResult upload(@PathVariable long id, @RequestParam("file") MultipartFile file,
@@ -95,6 +104,9 @@ public class CampaignController {
                 new IllegalArgumentException("cannot tell the file type from the name '" + name
                         + "'; name it participants*.csv, leaked-records*.csv, address-updates*.csv, "
                         + "dispatch-confirmation*.csv or return-mail*.csv, or pass type=..."));
+        if (!PRINT_HOUSE_FILES.contains(fileType) && !CurrentUser.hasAny(Role.ADMINISTRATOR, Role.PROCESS_MANAGER)) {
+            throw new AccessDeniedException("the print house may upload dispatch confirmations and returned mail only");
+        }
         Path temp = Files.createTempFile("upload-", ".csv");
         try {
             file.transferTo(temp);

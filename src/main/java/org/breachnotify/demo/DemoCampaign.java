@@ -5,12 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.breachnotify.campaign.Campaign;
 import org.breachnotify.campaign.CampaignService;
 import org.breachnotify.campaign.CampaignSettings;
 import org.breachnotify.campaign.CampaignStatus;
 import org.breachnotify.engine.EngineAdministration;
-import org.breachnotify.engine.ProcessModels;
+import org.breachnotify.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,7 +30,17 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnProperty(name = "breachnotify.demo.enabled", havingValue = "true")
 public class DemoCampaign implements ApplicationRunner {
+    /** The demo's users, one or two per role; they exist only where the demo runs. */
+    public static final List<DemoUser> DEMO_USERS = List.of(
+            new DemoUser("manager", "Pat", "Manager", Role.PROCESS_MANAGER),
+            new DemoUser("helpdesk", "Sam", "Helpdesk", Role.HELPDESK),
+            new DemoUser("helpdesk2", "Robin", "Helpdesk", Role.HELPDESK),
+            new DemoUser("privacy", "Noor", "Privacy", Role.PRIVACY_OFFICER),
+            new DemoUser("printhouse", "Kim", "Printer", Role.PRINT_HOUSE));
     private static final Logger log = LoggerFactory.getLogger(DemoCampaign.class);
+
+    public record DemoUser(String id, String firstName, String lastName, Role role) {
+    }
 
     private final DemoProperties demo;
     private final CampaignService campaigns;
@@ -103,13 +114,11 @@ public class DemoCampaign implements ApplicationRunner {
         }
     }
 
+    /** One user per role, with the user name as password (groups and rights exist in every environment). */
     private void seedUsers() {
-        admin.ensureGroup(ProcessModels.MANAGER_GROUP, "Process managers");
-        admin.ensureGroup(ProcessModels.STAFF_GROUP, "Helpdesk staff");
-        admin.ensureUser("manager", "Pat", "Manager", "manager", ProcessModels.MANAGER_GROUP);
-        admin.ensureUser("helpdesk", "Sam", "Helpdesk", "helpdesk", ProcessModels.STAFF_GROUP);
-        admin.ensureUser("helpdesk2", "Robin", "Helpdesk", "helpdesk2", ProcessModels.STAFF_GROUP);
-        admin.ensureGroupTaskFilter("Helpdesk: doubtful matches and returned letters", ProcessModels.STAFF_GROUP, -10);
+        for (DemoUser user : DEMO_USERS) {
+            admin.ensureUser(user.id(), user.firstName(), user.lastName(), user.id(), user.role().groupId());
+        }
     }
 
     private void printBanner(Campaign campaign) {
@@ -120,9 +129,11 @@ public class DemoCampaign implements ApplicationRunner {
                 ================================================================================
                  Demo campaign '{}' (id {}) is running with {} synthetic people.
                  Cockpit / Tasklist / Admin:  {}/camunda
-                   admin / admin          (administrator)
-                   manager / manager      (process managers: Cockpit, reports)
-                   helpdesk / helpdesk    (helpdesk staff: Tasklist, group 'helpdesk')
+                   admin / admin            (administrator: everything)
+                   manager / manager        (process manager: Cockpit read-only, campaigns, reports)
+                   helpdesk / helpdesk      (helpdesk: Tasklist "Returned letters")
+                   privacy / privacy        (privacy officer: Tasklist "Doubtful matches")
+                   printhouse / printhouse  (print house: uploads dispatch confirmations, returned mail)
                  Campaign report:            {}/campaign-report.html?campaign={}   (log in as manager)
                  Report as JSON:             {}/api/campaigns/{}/report
                  Inbox (drop files here):    {}

@@ -12,8 +12,10 @@ public final class ProcessModels {
     public static final String TASK_REVIEW_MATCH = "Task_ReviewMatch";
     public static final String TASK_RESOLVE_RETURNED_LETTER = "Task_ResolveReturnedLetter";
 
-    public static final String STAFF_GROUP = "helpdesk";
-    public static final String MANAGER_GROUP = "managers";
+    /** Candidate group of Task_ResolveReturnedLetter: {@code Role.HELPDESK}. */
+    public static final String HELPDESK_GROUP = "helpdesk";
+    /** Candidate group of Task_ReviewMatch: {@code Role.PRIVACY_OFFICER}. */
+    public static final String PRIVACY_OFFICER_GROUP = "privacy-officers";
 
     private ProcessModels() {
     }

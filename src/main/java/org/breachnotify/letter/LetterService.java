@@ -182,6 +182,17 @@ public class LetterService {
         return jdbc.query(ARCHIVE_QUERY + "where l.id = ?", (rs, i) -> archived(rs), letterId).stream().findFirst();
     }
 
+    /** The person (our internal id) a letter was written to. */
+    public Optional<Long> personOfLetter(String letterId) {
+        return jdbc.queryForList("select person_id from letter where id = ?", Long.class, letterId).stream().findFirst();
+    }
+
+    /** A person (our internal id) by campaign and the register's participant id. */
+    public Optional<Long> personOfParticipant(long campaignId, String participantId) {
+        return jdbc.queryForList("select id from person where campaign_id = ? and participant_id = ?", Long.class,
+                campaignId, participantId).stream().findFirst();
+    }
+
     /** Every letter of one person of a campaign, oldest first. */
     public List<ArchivedLetter> lettersOf(long campaignId, String participantId) {
         return jdbc.query(ARCHIVE_QUERY + "where p.campaign_id = ? and p.participant_id = ? order by l.created_at, l.id",

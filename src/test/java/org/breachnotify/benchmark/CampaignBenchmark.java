@@ -37,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(properties = {
         "breachnotify.demo.enabled=false",
+        "breachnotify.admin.password=" + org.breachnotify.support.Api.ADMIN_PASSWORD,
         "breachnotify.embedded-postgres.directory=",
         "breachnotify.embedded-postgres.port=0",
         "breachnotify.embedded-postgres.clean=true",

@@ -66,7 +66,7 @@ class MatchReviewProcessTest {
 
         ProcessInstance review = reviewInstance();
         assertThat(review).isWaitingAt(ProcessModels.TASK_REVIEW_MATCH);
-        assertThat(task(review)).hasCandidateGroup(ProcessModels.STAFF_GROUP);
+        assertThat(task(review)).hasCandidateGroup(ProcessModels.PRIVACY_OFFICER_GROUP);
         MatchReviewView view = reviews.view(reviewId(review)).orElseThrow();
         assertThat(view.kind()).isEqualTo("AMBIGUOUS");
         assertThat(view.candidates()).extracting(MatchReviewView.Candidate::personId).containsExactly(first, second);

@@ -122,7 +122,7 @@ class ParticipantProcessTest {
 
         ProcessInstance journey = fixture.journeyOf(person);
         assertThat(journey).hasPassed("Task_LookUpAddress").isWaitingAt("Task_ResolveReturnedLetter");
-        assertThat(task(journey)).hasCandidateGroup(ProcessModels.STAFF_GROUP);
+        assertThat(task(journey)).hasCandidateGroup(ProcessModels.HELPDESK_GROUP);
         complete(task(journey), withVariables(ProcessVariables.RESOLUTION.name(), "CLOSE"));
         assertThat(journey).isEnded().hasPassed("EndEvent_ClosedByStaff");
         assertThat(fixture.lettersOf(person)).hasSize(1);

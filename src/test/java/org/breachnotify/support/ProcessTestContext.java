@@ -8,11 +8,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The application on a fresh embedded PostgreSQL, with the job executor, the engine-command relay and the demo
- * switched off, so that tests drive every job and every message themselves. All classes using it share one context.
+ * switched off, so that tests drive every job and every message themselves, and the web server on a random port.
+ * All classes using it share one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "breachnotify.demo.enabled=false",
         "breachnotify.engine-commands.relay-enabled=false",
         "camunda.bpm.job-execution.enabled=false",
@@ -20,7 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "breachnotify.embedded-postgres.port=0",
         "breachnotify.embedded-postgres.clean=true",
         "breachnotify.data-dir=target/process-test-data",
-        "spring.mail.port=3025"
+        "spring.mail.port=3025",
+        "breachnotify.admin.password=" + Api.ADMIN_PASSWORD
 })
 public @interface ProcessTestContext {
 }
