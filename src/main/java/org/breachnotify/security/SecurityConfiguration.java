@@ -21,6 +21,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -50,6 +51,15 @@ public class SecurityConfiguration {
             + "frame-ancestors 'none'";
     private static final String LOG_IN = "log in: HTTP Basic with an engine user, or a Cockpit/Tasklist login in "
             + "this browser";
+
+    /**
+     * Path patterns match the path within the application, whichever servlet serves it (the engine REST API and the
+     * webapps are servlets of their own, beside Spring MVC's).
+     */
+    @Bean
+    PathPatternRequestMatcherBuilderFactoryBean pathPatternRequestMatchers() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
 
     @Bean
     EngineUserAuthenticationProvider engineUserAuthenticationProvider(UserDirectory directory) {
