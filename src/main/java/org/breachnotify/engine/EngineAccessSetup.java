@@ -119,13 +119,23 @@ public class EngineAccessSetup implements InitializingBean {
         PasswordPolicyResult result = identity.checkPasswordAgainstPolicy(adminPassword, candidate);
         if (!result.isValid()) {
             throw new InsecureConfigurationException("The administrator's password fails the password policy: "
-                    + String.join(", ", result.getViolatedRules().stream()
-                    .map(rule -> rule.getPlaceholder() + (rule.getParameters() == null ? "" : " " + rule.getParameters()))
-                    .toList()) + ".",
+                    + String.join(", ", result.getViolatedRules().stream().map(EngineAccessSetup::describe).toList())
+                    + ".",
                     "Set BREACHNOTIFY_ADMIN_PASSWORD to at least 10 characters with upper and lower case, a digit and "
                             + "a special character, not containing the user name.");
         }
         return adminPassword;
+    }
+
+    /** "PASSWORD_POLICY_LENGTH" with {minLength=10} reads "length (minLength 10)". */
+    private static String describe(org.camunda.bpm.engine.identity.PasswordPolicyRule rule) {
+        String name = rule.getPlaceholder().replaceFirst("^PASSWORD_POLICY_", "").replace('_', ' ')
+                .toLowerCase(java.util.Locale.ROOT);
+        if (rule.getParameters() == null || rule.getParameters().isEmpty()) {
+            return name;
+        }
+        return name + " (" + rule.getParameters().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", ")) + ")";
     }
 
     private void ensureAdministrator(String password) {

@@ -29,8 +29,4 @@ public class EngineAdministration {
             }
         }
     }
-
-    public boolean userExists(String id) {
-        return identity.createUserQuery().userId(id).count() > 0;
-    }
 }
