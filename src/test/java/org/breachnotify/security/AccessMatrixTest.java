@@ -99,6 +99,8 @@ class AccessMatrixTest {
     private String letterB;
     private String taskA;
     private String journeyB;
+    /** E's letter came back too; the helpdesk decides E's task in one of the tests. */
+    private String taskE;
     private long reviewId;
 
     @BeforeAll
@@ -115,7 +117,8 @@ class AccessMatrixTest {
                 participant("P-A", TestBsn.valid(501), "Bakker", "1971-03-03", "2511 CV", "false", null),
                 participant("P-B", TestBsn.valid(502), "Smit", "1972-04-04", "2511 CV", "false", null),
                 participant("P-C", TestBsn.valid(503), "de Vries", "1975-11-02", "3511 AX", "false", null),
-                participant("P-D", TestBsn.valid(504), "De Vries", "1975-11-02", "9711 AA", "false", null));
+                participant("P-D", TestBsn.valid(504), "De Vries", "1975-11-02", "9711 AA", "false", null),
+                participant("P-E", TestBsn.valid(505), "Mulder", "1973-05-05", "2511 CV", "false", null));
         fixture.importCsv(campaign, FileType.LEAKED_RECORDS, "leaked-records.csv",
                 "dataset,lab_record_id,bsn,surname,birth_date,postcode", "1,CD1-77,,DEVRIES,1975-11-02,");
         fixture.matchAndStartJourneys(campaign);
@@ -130,11 +133,14 @@ class AccessMatrixTest {
         posted.forEach(id -> lines.add(id + ",POSTED,2025-09-12,"));
         fixture.importCsv(campaign, FileType.DISPATCH_CONFIRMATION, "dispatch-confirmation-" + delivered.get(0)
                 + ".csv", lines.toArray(String[]::new));
+        String letterE = fixture.currentLetterOf(fixture.personId(campaign, "P-E"));
         fixture.importCsv(campaign, FileType.RETURN_MAIL, "return-mail.csv", "letter_id,reason,date",
-                letterA + ",ADDRESS_UNKNOWN,2025-09-20");
+                letterA + ",ADDRESS_UNKNOWN,2025-09-20", letterE + ",ADDRESS_UNKNOWN,2025-09-20");
         fixture.relayAndRun(campaign);
         taskA = tasks.createTaskQuery().processInstanceId(fixture.journeyOf(personA).getId()).singleResult().getId();
         journeyB = fixture.journeyOf(personB).getId();
+        taskE = tasks.createTaskQuery().processInstanceId(fixture.journeyOf(fixture.personId(campaign, "P-E")).getId())
+                .singleResult().getId();
         reviewId = jdbc.queryForObject("select id from match_review where campaign_id = ?", Long.class,
                 campaign.id());
     }
@@ -285,6 +291,22 @@ class AccessMatrixTest {
         HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(review.getId()).singleResult();
         assertThat(done.getEndTime()).isNotNull();
         assertThat(done.getAssignee()).isEqualTo("tprivacy");
+    }
+
+    @Test
+    void helpdeskClaimsAndClosesAReturnedLetterInTasklistButCannotReassignIt() {
+        WebClient helpdesk = new WebClient(port);
+        assertThat(helpdesk.loginToWebapp("tasklist", "thelpdesk", PASSWORD)).isEqualTo(200);
+        String task = "/camunda/api/engine/engine/default/task/" + taskE;
+        assertThat(helpdesk.send("POST", task + "/claim", "{\"userId\":\"thelpdesk\"}", "application/json",
+                helpdesk.csrfHeader()).statusCode()).isEqualTo(204);
+        assertThat(helpdesk.send("POST", task + "/assignee", "{\"userId\":\"tprivacy\"}", "application/json",
+                helpdesk.csrfHeader()).statusCode()).as("TASK_WORK, not UPDATE").isEqualTo(403);
+        assertThat(helpdesk.send("POST", task + "/complete",
+                "{\"variables\":{\"resolution\":{\"value\":\"CLOSE\",\"type\":\"String\"}}}", "application/json",
+                helpdesk.csrfHeader()).statusCode()).isEqualTo(204);
+        assertThat(history.createHistoricTaskInstanceQuery().taskId(taskE).singleResult().getAssignee())
+                .isEqualTo("thelpdesk");
     }
 
     @Test
