@@ -26,6 +26,8 @@ import org.breachnotify.support.TestBsn;
 import org.breachnotify.support.WebClient;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -74,6 +76,8 @@ class AccessMatrixTest {
     @LocalServerPort
     int port;
     @Autowired
+    ProcessEngine engine;
+    @Autowired
     CampaignFixture fixture;
     @Autowired
     PrintBatchService batches;
@@ -105,6 +109,10 @@ class AccessMatrixTest {
 
     @BeforeAll
     void peopleAndWork() {
+        // The webapps and the engine REST API find "the" engine in Camunda's static registry. Other test contexts in
+        // this JVM (the demo's, a refused start) register and unregister theirs under the same name, so make this
+        // context's engine the one they serve before calling them over HTTP.
+        ProcessEngines.registerProcessEngine(engine);
         for (Who who : Who.values()) {
             if (who.user != null && who != Who.ADMIN && who != Who.WRONG_PASSWORD) {
                 administration.ensureUser(who.user, "Test", who.name().toLowerCase(), who.password(),
