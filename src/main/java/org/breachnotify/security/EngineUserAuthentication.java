@@ -1,6 +1,5 @@
 package org.breachnotify.security;
 
-import java.util.List;
 import java.util.Optional;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -70,10 +69,5 @@ public final class EngineUserAuthentication extends AbstractAuthenticationToken 
     @Override
     public int hashCode() {
         return user.hashCode() * 31 + Boolean.hashCode(webappSession);
-    }
-
-    /** Roles as listed, for messages and tests. */
-    public List<String> roles() {
-        return getAuthorities().stream().map(a -> a.getAuthority().substring("ROLE_".length())).toList();
     }
 }
