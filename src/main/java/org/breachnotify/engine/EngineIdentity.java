@@ -45,8 +45,13 @@ public class EngineIdentity implements UserDirectory {
                 || !(authentications.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user)) {
             return Optional.empty();
         }
-        return Optional.of(new DirectoryUser(user.getIdentityId(),
-                user.getGroupIds() == null ? groupsOf(user.getIdentityId()) : user.getGroupIds()));
+        // the session remembers who logged in; whether they still exist and which groups they have now is asked
+        // afresh, so a deleted user or a removed membership counts at once, not when the webapps next revalidate
+        String id = user.getIdentityId();
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new DirectoryUser(id, groupsOf(id)));
     }
 
     @Override

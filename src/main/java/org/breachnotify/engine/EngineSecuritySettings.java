@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * <li>authorizations on: the webapps and the engine REST API show and change only what a user's groups are granted
  * ({@link EngineAccessSetup}); the application's own calls carry no user and are not checked;</li>
  * <li>a candidate group gets {@code TASK_WORK} on its tasks (claim, complete), not {@code UPDATE} (reassign, edit);</li>
- * <li>failed logins delay that user by 1, 2, 4, 8, then at most 10 seconds, and never lock the account for good
+ * <li>failed logins delay that user by 1, 2, then at most 3 seconds, and never lock the account for good
  * ({@code loginMaxAttempts} is effectively unlimited), so nobody can lock an administrator out by guessing; the
  * per-address {@code LoginThrottle} in front slows the guesser;</li>
  * <li>outside the demo, the engine's password policy (at least 10 characters with upper and lower case, a digit and a
@@ -35,7 +35,7 @@ public class EngineSecuritySettings extends AbstractProcessEnginePlugin {
         configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
         configuration.setLoginDelayBase(1);
         configuration.setLoginDelayFactor(2);
-        configuration.setLoginDelayMaxTime(10);
+        configuration.setLoginDelayMaxTime(3);
         configuration.setEnablePasswordPolicy(!demo);
         // group ids such as "process-managers": letters and digits joined by single hyphens (the default admits
         // hyphens only in "camunda-admin")

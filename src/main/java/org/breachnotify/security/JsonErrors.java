@@ -4,7 +4,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** The short JSON error answer of the security layer: a status and a sentence, never an exception or class name. */
+/**
+ * The short JSON error answer of the security layer: a status and a sentence, never an exception or class name, with
+ * the security headers also where no filter chain adds them (the login throttle, a refused URL).
+ */
 final class JsonErrors {
     private JsonErrors() {
     }
@@ -15,9 +18,19 @@ final class JsonErrors {
         }
         response.resetBuffer();
         response.setStatus(status);
+        setIfAbsent(response, "X-Content-Type-Options", "nosniff");
+        setIfAbsent(response, "X-Frame-Options", "DENY");
+        setIfAbsent(response, "Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY);
+        setIfAbsent(response, "Cache-Control", "no-store");
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write("{\"status\":" + status + ",\"error\":\"" + escape(message) + "\"}");
+    }
+
+    private static void setIfAbsent(HttpServletResponse response, String header, String value) {
+        if (!response.containsHeader(header)) {
+            response.setHeader(header, value);
+        }
     }
 
     private static String escape(String text) {

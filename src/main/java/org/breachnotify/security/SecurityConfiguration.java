@@ -6,6 +6,7 @@ import static org.breachnotify.security.Role.PRINT_HOUSE;
 import static org.breachnotify.security.Role.PRIVACY_OFFICER;
 import static org.breachnotify.security.Role.PROCESS_MANAGER;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,6 +27,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -33,9 +35,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * hold no data: they read it from {@code /api}) and the webapps' login. Four filter chains:
  * <ol>
  * <li>{@code /camunda/**}: the webapps authenticate, authorize (engine authorizations per application) and guard
- * against CSRF themselves; this chain only adds frame protection.</li>
- * <li>{@code /engine-rest/**}: HTTP Basic against the engine's identity service, administrators and process managers
- * only, and the engine checks its authorizations for the user on every call; deployments: administrators.</li>
+ * against CSRF themselves; this chain adds frame protection and keeps comments and attachments on tasks to the staff
+ * who work them.</li>
+ * <li>{@code /engine-rest/**}: HTTP Basic against the engine's identity service; administrators everything, process
+ * managers GET only; the engine checks its authorizations for the user on every call.</li>
  * <li>{@code /api/**}: HTTP Basic or the browser session of a webapp login, each endpoint limited to the roles below;
  * state-changing calls pass the {@link CrossSiteRequestGuard}.</li>
  * <li>everything else: health and static pages open, the rest administrators only.</li>
@@ -48,6 +51,8 @@ public class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
+    private static final AccessDeniedHandler FORBIDDEN = (request, response, e) ->
+            JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "your role may not do this");
     private static final String LOG_IN = "log in: HTTP Basic with an engine user, or a Cockpit/Tasklist login in "
             + "this browser";
 
@@ -58,6 +63,13 @@ public class SecurityConfiguration {
     @Bean
     PathPatternRequestMatcherBuilderFactoryBean pathPatternRequestMatchers() {
         return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
+    /** A URL the firewall refuses (encoded slashes, "..", ";") gets the same short JSON answer and headers. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST,
+                "request refused: the URL is not in its plain form");
     }
 
     @Bean
@@ -83,9 +95,26 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+    SecurityFilterChain camundaWebapps(HttpSecurity http, UserDirectory directory) throws Exception {
+        String task = "/camunda/api/engine/engine/{engine}/task/{taskId}";
         return http.securityMatcher("/camunda/**")
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new WebappSessionAuthenticationFilter(directory), BasicAuthenticationFilter.class)
+                // the engine lets anyone who may read a task comment on it and attach links to it; only the staff
+                // who work tasks (and administrators) may, not process managers reading Cockpit
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(GET, task + "/comment/**", task + "/attachment/**").permitAll()
+                        .requestMatchers(task + "/comment/**", task + "/attachment/**")
+                        .hasAnyRole(roles(ADMINISTRATOR, HELPDESK, PRIVACY_OFFICER))
+                        .requestMatchers(GET, "/camunda/api/engine/engine/{engine}/process-instance/{id}/comment/**")
+                        .permitAll()
+                        .requestMatchers("/camunda/api/engine/engine/{engine}/process-instance/{id}/comment/**")
+                        .hasRole(ADMINISTRATOR.name())
+                        .anyRequest().permitAll())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, x) -> JsonErrors.write(response,
+                                HttpServletResponse.SC_UNAUTHORIZED, "log in to the webapp first"))
+                        .accessDeniedHandler(FORBIDDEN))
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 // the webapps send their own content security policy, nosniff and caching headers
@@ -107,9 +136,11 @@ public class SecurityConfiguration {
                 a.anyRequest().denyAll();
                 return;
             }
-            a.requestMatchers(POST, "/engine-rest/deployment/create",
-                            "/engine-rest/engine/{engine}/deployment/create").hasRole(ADMINISTRATOR.name())
-                    .anyRequest().hasAnyRole(roles(ADMINISTRATOR, PROCESS_MANAGER));
+            // process managers read (GET) what Cockpit shows them; every change, deployments included, is the
+            // administrators' (the engine's own rights would let a reader comment on tasks and attach links)
+            a.requestMatchers(GET, "/engine-rest/**").hasAnyRole(roles(ADMINISTRATOR, PROCESS_MANAGER))
+                    .requestMatchers(HEAD, "/engine-rest/**").hasAnyRole(roles(ADMINISTRATOR, PROCESS_MANAGER))
+                    .anyRequest().hasRole(ADMINISTRATOR.name());
         });
         http.addFilterAfter(new EngineRestIdentityFilter(directory), AuthorizationFilter.class);
         return http.build();
@@ -161,17 +192,16 @@ public class SecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Basic realm=\"breach-notify\", charset=\"UTF-8\"");
             JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, LOG_IN);
         };
-        AccessDeniedHandler forbidden = (request, response, e) ->
-                JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "your role may not do this");
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable) // CrossSiteRequestGuard instead: see its comment
                 .requestCache(AbstractHttpConfigurer::disable)
                 .httpBasic(b -> b.authenticationEntryPoint(unauthenticated))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(FORBIDDEN))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
-                .addFilterAfter(new CrossSiteRequestGuard(directory), BasicAuthenticationFilter.class);
+                .addFilterAfter(new LoginThrottleFilter.VerifiedCredentialsMarker(), BasicAuthenticationFilter.class)
+                .addFilterAfter(new CrossSiteRequestGuard(directory), LoginThrottleFilter.VerifiedCredentialsMarker.class);
     }
 
     private static String[] roles(Role... roles) {

@@ -17,7 +17,10 @@ public interface UserDirectory {
      */
     Optional<DirectoryUser> authenticate(String userId, String password);
 
-    /** The user logged in to the Camunda webapps (Cockpit, Tasklist, Admin) in this HTTP session. */
+    /**
+     * The user logged in to the Camunda webapps (Cockpit, Tasklist, Admin) in this HTTP session, with their groups as
+     * they are now; empty when nobody logged in or the user no longer exists.
+     */
     Optional<DirectoryUser> webappUser(HttpSession session);
 
     /** The webapps' anti-CSRF token of this HTTP session, which their pages send as {@code X-XSRF-TOKEN}. */

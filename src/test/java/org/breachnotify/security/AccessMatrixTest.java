@@ -194,12 +194,17 @@ class AccessMatrixTest {
                         + "\"credentials\":{\"password\":\"" + PASSWORD + "\"}}"),
                 "anon=401 wrong=401 nogroup=403 admin=204 manager=403 helpdesk=403 privacy=403 printhouse=403");
         row(cells, "PUT", "/engine-rest/group/camunda-admin/members/tmanager", null, "anon=401 nogroup=403 manager=403 helpdesk=403 privacy=403 printhouse=403");
-        // the engine answers 404 to a manager: a user one may not read does not exist for them
         row(cells, "PUT", "/engine-rest/user/admin/credentials", () -> json("{\"password\":\"" + PASSWORD + "x\",\"authenticatedUserPassword\":\"" + PASSWORD + "\"}"),
-                "anon=401 wrong=401 nogroup=403 manager=404 helpdesk=403 privacy=403 printhouse=403");
+                "anon=401 wrong=401 nogroup=403 manager=403 helpdesk=403 privacy=403 printhouse=403");
         row(cells, "POST", "/engine-rest/task/" + taskA + "/complete", () -> json("{\"variables\":{}}"),
                 "anon=401 wrong=401 nogroup=403 manager=403 helpdesk=403 privacy=403 printhouse=403");
         row(cells, "DELETE", "/engine-rest/process-instance/" + journeyB, null, "anon=401 wrong=401 nogroup=403 manager=403 helpdesk=403 privacy=403 printhouse=403");
+        // the engine would let anyone who may read a task comment on it or attach a link to it
+        row(cells, "POST", "/engine-rest/task/" + taskA + "/comment/create", () -> json("{\"message\":\"x\"}"),
+                "anon=401 wrong=401 nogroup=403 admin=200 manager=403 helpdesk=403 privacy=403 printhouse=403");
+        row(cells, "POST", "/engine-rest/task/" + taskA + "/attachment/create", () -> multipartField("url", "https://example.org/x"),
+                "anon=401 manager=403 helpdesk=403");
+        row(cells, "POST", "/engine-rest/process-instance", () -> json("{}"), "anon=401 manager=403 admin=200");
         row(cells, "POST", "/engine-rest/deployment/create", () -> deployment("matrixProbe" + SEQUENCE.incrementAndGet()),
                 "anon=401 wrong=401 nogroup=403 admin=200 manager=403 helpdesk=403 privacy=403 printhouse=403");
         // the webapps' first-administrator setup answers only while no administrator exists; one always does
@@ -318,6 +323,36 @@ class AccessMatrixTest {
     }
 
     @Test
+    void processManagersReadTaskCommentsInCockpitButWriteNone() {
+        WebClient manager = new WebClient(port);
+        assertThat(manager.loginToWebapp("cockpit", "tmanager", PASSWORD)).isEqualTo(200);
+        String comment = "/camunda/api/engine/engine/default/task/" + taskA + "/comment/create";
+        assertThat(manager.send("POST", comment, "{\"message\":\"x\"}", "application/json", manager.csrfHeader())
+                .statusCode()).isEqualTo(403);
+        assertThat(manager.get("/camunda/api/engine/engine/default/task/" + taskA + "/comment").statusCode())
+                .isEqualTo(200);
+        WebClient admin = new WebClient(port);
+        assertThat(admin.loginToWebapp("cockpit", "admin", Api.ADMIN_PASSWORD)).isEqualTo(200);
+        HttpResponse<String> commented = admin.send("POST", comment, "{\"message\":\"called, no answer\"}",
+                "application/json", admin.csrfHeader());
+        assertThat(commented.statusCode()).as(commented.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aSessionCountsTheUsersGroupsAsTheyAreNowNotAsTheyWereAtLogin() {
+        administration.ensureUser("tformer", "Test", "Former", PASSWORD, Role.PROCESS_MANAGER.groupId());
+        WebClient former = new WebClient(port);
+        assertThat(former.loginToWebapp("cockpit", "tformer", PASSWORD)).isEqualTo(200);
+        assertThat(former.get("/api/campaigns").statusCode()).isEqualTo(200);
+        identity.deleteMembership("tformer", Role.PROCESS_MANAGER.groupId());
+        assertThat(former.get("/api/campaigns").statusCode()).as("removed from the group").isEqualTo(403);
+        identity.deleteUser("tformer");
+        assertThat(former.get("/api/campaigns").statusCode()).as("deleted").isEqualTo(401);
+        assertThat(former.send("POST", "/api/campaigns", "{\"code\":\"gone-1\",\"name\":\"x\"}",
+                "application/json", former.csrfHeader()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aBrowserSessionChangesNothingWithoutItsTokenNorFromAnotherSite() {
         WebClient manager = new WebClient(port);
         assertThat(manager.loginToWebapp("cockpit", "tmanager", PASSWORD)).isEqualTo(200);
@@ -353,7 +388,8 @@ class AccessMatrixTest {
     @Test
     void pagesAndTheApiSendSecurityHeadersAndErrorsNameNoClasses() {
         WebClient admin = new WebClient(port).basic("admin", Api.ADMIN_PASSWORD);
-        for (HttpResponse<String> response : List.of(admin.get("/api/campaigns"),
+        Body bogusType = upload("x.csv", "a\n");
+        for (HttpResponse<String> response : List.of(admin.get("/api/campaigns"), admin.get("/api/campaigns;x=1"),
                 new WebClient(port).get("/campaign-report.html"), new WebClient(port).get("/api/campaigns"))) {
             assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
@@ -364,8 +400,11 @@ class AccessMatrixTest {
                 .firstValue("Content-Security-Policy")).isPresent();
         for (HttpResponse<String> error : List.of(admin.get("/api/campaigns/not-a-number"),
                 admin.send("POST", "/api/campaigns", "{\"code\": [", "application/json", Map.of()),
-                admin.send("POST", "/api/campaigns/" + control.id() + "/files?type=NOT_A_TYPE",
-                        upload("x.csv", "a\n").content, upload("x.csv", "a\n").contentType, Map.of()),
+                admin.send("POST", "/api/campaigns/" + control.id() + "/files?type=NOT_A_TYPE", bogusType.content,
+                        bogusType.contentType, Map.of()),
+                new WebClient(port).basic("tprinthouse", PASSWORD).send("POST", "/api/campaigns/" + control.id()
+                        + "/files?type=BOGUS", bogusType.content, bogusType.contentType, Map.of()),
+                admin.get("/api/campaigns;x=1"), admin.get("/api/campaigns/%2e%2e/x"),
                 new WebClient(port).get("/api/letters/x/pdf"),
                 new WebClient(port).basic("tprinthouse", PASSWORD).get("/api/campaigns/1/report"))) {
             assertThat(error.statusCode()).isBetween(400, 499);
@@ -427,6 +466,12 @@ class AccessMatrixTest {
     private static Body upload(String name, String content) {
         WebClient.Multipart multipart = WebClient.multipartFile(name, content);
         return new Body(multipart.contentType(), multipart.body());
+    }
+
+    private static Body multipartField(String name, String value) {
+        String boundary = "----field" + SEQUENCE.incrementAndGet();
+        return new Body("multipart/form-data; boundary=" + boundary, "--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n--" + boundary + "--\r\n");
     }
 
     private static Body deployment(String processId) {

@@ -84,6 +84,8 @@ class LoginThrottleTest {
         assertThat(blocked.getStatus()).isEqualTo(429);
         assertThat(blocked.getHeader("Retry-After")).isEqualTo("1");
         assertThat(blocked.getContentAsString()).contains("too many failed logins");
+        assertThat(blocked.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(blocked.getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'");
         assertThat(notReached.getRequest()).as("the login was not reached").isNull();
 
         MockHttpServletResponse page = new MockHttpServletResponse();
@@ -91,6 +93,47 @@ class LoginThrottleTest {
         pageRequest.setRemoteAddr("198.51.100.4");
         filter.doFilter(pageRequest, page, new MockFilterChain());
         assertThat(page.getStatus()).as("requests that are no login attempt pass").isEqualTo(200);
+    }
+
+    @Test
+    void everySpellingOfCredentialsCountsAndOnlyVerifiedCredentialsForgive() throws Exception {
+        LoginThrottleFilter filter = new LoginThrottleFilter(throttle);
+        String address = "198.51.100.5";
+        for (String scheme : new String[] {"BasicX", "Basic\t", "basic ", "Basic:", "Bearer ", "Digest "}) {
+            filter.doFilter(withAuthorization(address, scheme + "eDp5"), new MockHttpServletResponse(),
+                    answering(HttpServletResponse.SC_UNAUTHORIZED));
+        }
+        // a page that ignores the credentials answers 200: that forgives nothing
+        filter.doFilter(withAuthorization(address, "Basic eDp5"), new MockHttpServletResponse(), answering(200));
+        assertThat(throttle.blockedFor(address)).as("six failures, no forgiveness").isPresent();
+
+        now = now.plusSeconds(5);
+        MockHttpServletRequest verified = withAuthorization(address, "Basic dmFsaWQ6dmFsaWQ=");
+        filter.doFilter(verified, new MockHttpServletResponse(), new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
+            @Override
+            protected void service(jakarta.servlet.http.HttpServletRequest req, HttpServletResponse res) {
+                LoginThrottleFilter.markAuthenticated(req);
+                res.setStatus(200);
+            }
+        }));
+        throttle.recordFailure(address);
+        assertThat(throttle.blockedFor(address)).as("verified credentials forgave the earlier failures").isEmpty();
+    }
+
+    private static MockHttpServletRequest withAuthorization(String address, String authorization) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/camunda/api/engine/engine");
+        request.setRemoteAddr(address);
+        request.addHeader("Authorization", authorization);
+        return request;
+    }
+
+    private static MockFilterChain answering(int status) {
+        return new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
+            @Override
+            protected void service(jakarta.servlet.http.HttpServletRequest req, HttpServletResponse res) {
+                res.setStatus(status);
+            }
+        });
     }
 
     private static MockHttpServletRequest login(String address) {
