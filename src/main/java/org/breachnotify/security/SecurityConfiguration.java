@@ -83,6 +83,15 @@ public class SecurityConfiguration {
         return new LoginThrottle(t.freeFailures(), t.maxDelay(), t.memory(), t.maxAddresses(), clock);
     }
 
+    /** First of all: a URL that path matching cannot place is refused before anything tries. */
+    @Bean
+    FilterRegistrationBean<PlainPathFilter> plainPathFilter() {
+        FilterRegistrationBean<PlainPathFilter> registration = new FilterRegistrationBean<>(new PlainPathFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
     /** Before Spring Security (order -100), so a blocked address never reaches the identity service. */
     @Bean
     FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {

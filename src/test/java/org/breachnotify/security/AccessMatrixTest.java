@@ -405,6 +405,8 @@ class AccessMatrixTest {
                 new WebClient(port).basic("tprinthouse", PASSWORD).send("POST", "/api/campaigns/" + control.id()
                         + "/files?type=BOGUS", bogusType.content, bogusType.contentType, Map.of()),
                 admin.get("/api/campaigns;x=1"), admin.get("/api/campaigns/%2e%2e/x"),
+                new WebClient(port).get("//engine-rest/engine"), new WebClient(port).get("/%65ngine-rest/engine"),
+                new WebClient(port).get("/engine-rest;x=1/engine"), new WebClient(port).get("//camunda/api/engine/engine"),
                 new WebClient(port).get("/api/letters/x/pdf"),
                 new WebClient(port).basic("tprinthouse", PASSWORD).get("/api/campaigns/1/report"))) {
             assertThat(error.statusCode()).isBetween(400, 499);
