@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.breachnotify.register.PersonText;
 
 /**
  * The rules every CSV of FORMATS.md shares: UTF-8 with optional BOM, RFC 4180, header by name, blank lines
@@ -119,7 +120,7 @@ final class CsvEngine {
         Map<String, Integer> positions = new HashMap<>();
         List<String> duplicates = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
-            String name = trim(header.get(i)).toLowerCase(Locale.ROOT);
+            String name = PersonText.clean(header.get(i)).value().toLowerCase(Locale.ROOT);
             if (positions.putIfAbsent(name, i) != null && format.knownColumns().contains(name)) {
                 duplicates.add(name);
             }
@@ -156,7 +157,11 @@ final class CsvEngine {
             if (column < 0) {
                 continue;
             }
-            String value = trim(record.get(column));
+            PersonText.Cleaned cleaned = PersonText.clean(record.get(column));
+            if (cleaned.hadInvisible()) {
+                row.invisibleCharacterRemoved(known.get(slot));
+            }
+            String value = cleaned.value();
             if (value.isEmpty()) {
                 continue;
             }
@@ -189,7 +194,7 @@ final class CsvEngine {
     /** A line with nothing on it, or only separators (`,,,` as spreadsheets write for an empty row). */
     private static boolean isBlank(CSVRecord record) {
         for (String value : record) {
-            if (!trim(value).isEmpty()) {
+            if (!PersonText.clean(value).value().isEmpty()) {
                 return false;
             }
         }
@@ -203,23 +208,6 @@ final class CsvEngine {
             }
         }
         return false;
-    }
-
-    /** Strips Unicode white space too (no-break spaces from spreadsheets), not only ASCII. */
-    static String trim(String value) {
-        int start = 0;
-        int end = value.length();
-        while (start < end && isSpace(value.charAt(start))) {
-            start++;
-        }
-        while (end > start && isSpace(value.charAt(end - 1))) {
-            end--;
-        }
-        return value.substring(start, end);
-    }
-
-    private static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     private static String quoted(List<String> columns) {

@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One data row as a format sees it: trimmed values by column name, empty as null, plus the problems found. */
+/**
+ * One data row as a format sees it: values cleaned by {@code PersonText.clean} (NFC, Unicode spaces as spaces,
+ * invisible characters removed, trimmed) by column name, empty as null, plus the problems found.
+ */
 final class Row {
     private final long line;
     private final Map<String, Integer> slots;
     private final String[] values;
     private final List<String> problems = new ArrayList<>(2);
+    private List<String> invisible = List.of();
 
     Row(long line, Map<String, Integer> slots, String[] values) {
         this.line = line;
@@ -43,11 +47,22 @@ final class Row {
         problems.add(reason);
     }
 
+    /** Notes that invisible characters were removed from the column's value, for the reason if the row is rejected. */
+    void invisibleCharacterRemoved(String column) {
+        if (invisible.isEmpty()) {
+            invisible = new ArrayList<>(1);
+        }
+        invisible.add(column);
+    }
+
     boolean hasProblems() {
         return !problems.isEmpty();
     }
 
+    /** The problems, and which values held invisible characters (removed before the checks): often the real cause. */
     String reason() {
-        return String.join("; ", problems);
+        String reason = String.join("; ", problems);
+        return invisible.isEmpty() ? reason : reason + " (" + String.join(", ", invisible)
+                + " held an invisible character, removed before checking)";
     }
 }
