@@ -3,6 +3,7 @@ package org.breachnotify.intake;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.breachnotify.letter.PrintableText;
 import java.util.regex.Pattern;
 
 import org.breachnotify.register.Address;
@@ -15,6 +16,8 @@ final class ParticipantFormat implements RowFormat<ParticipantRow> {
     // refused instead of rejecting almost every row.
     private static final List<String> REQUIRED = List.of("participant_id", "bsn", "surname", "birth_date",
             "street", "house_number", "postcode", "city");
+    private static final List<String> PRINTED = List.of("initials", "surname_prefix", "surname", "street",
+            "house_number_suffix", "postcode", "city");
     private static final List<String> KNOWN = List.of("participant_id", "bsn", "initials", "surname_prefix",
             "surname", "birth_date", "street", "house_number", "house_letter", "house_number_suffix", "postcode",
             "city", "country", "language", "email", "gp_smear_before_2017", "deceased_date");
@@ -51,6 +54,7 @@ final class ParticipantFormat implements RowFormat<ParticipantRow> {
         String language = language(row);
         boolean gpSmear = gpSmear(row);
         LocalDate deceasedDate = FieldRules.dateNotInFuture(row, "deceased_date", false, today);
+        requirePrintable(row);
         if (row.hasProblems()) {
             return null;
         }
@@ -62,6 +66,13 @@ final class ParticipantFormat implements RowFormat<ParticipantRow> {
     public String key(Row row) {
         String id = row.value("participant_id");
         return id != null && PARTICIPANT_ID.matcher(id).matches() ? id : FieldRules.maskedBsn(row, "bsn");
+    }
+
+    /** The fields a letter prints must print exactly as given: the letter's own rule, {@link PrintableText}. */
+    private static void requirePrintable(Row row) {
+        for (String column : PRINTED) {
+            PrintableText.whyNot(row.value(column)).ifPresent(why -> row.problem(column + " " + why));
+        }
     }
 
     private static String language(Row row) {

@@ -56,6 +56,11 @@ final class LetterFont {
         }
     }
 
+    /** Whether the font has a glyph for the code point. */
+    boolean canShow(int cp) {
+        return cp <= MAX_CODE_POINT && glyphOf[cp] != 0;
+    }
+
     /** A new parsed instance of the font, owned by the caller (for embedding a subset in one file). */
     TrueTypeFont parse() {
         try {

@@ -67,6 +67,7 @@ public class LetterService {
         if (!r.group().getsLetter()) {
             throw new IllegalStateException("person " + personId + " is in " + r.group() + " and gets no letter");
         }
+        requirePrintable(personId, r);
         String previousId = null;
         LocalDate previousDate = null;
         if (corrective) {
@@ -151,6 +152,20 @@ public class LetterService {
                     ps.setTimestamp(3, now);
                     ps.setString(4, r.letterId());
                 });
+    }
+
+    /** The import's rule again, for people imported before it: a name the letter cannot print is not composed. */
+    private static void requirePrintable(long personId, Recipient r) {
+        Map<String, String> printed = new java.util.LinkedHashMap<>();
+        printed.put("initials", r.initials());
+        printed.put("surname_prefix", r.prefix());
+        printed.put("surname", r.surname());
+        printed.put("street", r.address().street());
+        printed.put("city", r.address().city());
+        printed.put("postcode", r.address().postcode());
+        printed.forEach((field, value) -> PrintableText.whyNot(value).ifPresent(why -> {
+            throw new IllegalArgumentException("person " + personId + ": " + field + " " + why);
+        }));
     }
 
     /**
