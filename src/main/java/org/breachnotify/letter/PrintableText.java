@@ -47,6 +47,9 @@ public final class PrintableText {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
+            if (Character.isISOControl(cp)) {
+                continue; // line breaks and other controls are refused by the file rules, with their own reason
+            }
             Character.UnicodeScript script = Character.UnicodeScript.of(cp);
             byte direction = Character.getDirectionality(cp);
             if (direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
