@@ -1,9 +1,9 @@
 package org.breachnotify.intake;
 
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -24,11 +24,16 @@ import org.breachnotify.register.PersonText;
 
 /**
  * The rules every CSV of FORMATS.md shares: UTF-8 with optional BOM, RFC 4180, header by name, blank lines
- * skipped, physical line numbers, fields trimmed, empty as absent. Streams: one record in memory at a time.
+ * skipped, physical line numbers, fields trimmed, empty as absent. Streams: one record in memory at a time, no line
+ * longer than {@link #MAX_LINE_CHARS}. What spreadsheets make of a CSV (another encoding or separator, a header
+ * appended mid-file, a separator too many) is named as such.
  */
 final class CsvEngine {
 
-    /** A record longer than this is almost surely an unclosed quote swallowing the file; stop before memory does. */
+    /** A physical line longer than this is no row of ours: that row is rejected unread and the rest read on. */
+    static final int MAX_LINE_CHARS = 100_000;
+
+    /** A row spanning more than this is an unclosed quote swallowing the file; stop before memory does. */
     static final int MAX_RECORD_CHARS = 1_000_000;
 
     // Empty lines are kept as records so that the parser's line counter can be read before every record;
@@ -38,17 +43,22 @@ final class CsvEngine {
             .setIgnoreSurroundingSpaces(true)
             .get();
 
+    private static final String SAVE_AS = "save it in Excel with 'Save As' and 'CSV UTF-8 (comma delimited) (*.csv)'";
+
     private CsvEngine() {
     }
 
     static <T> ReadCounts read(String fileName, InputStream in, RowFormat<T> format, RowSink<T> sink)
             throws FileRefusedException, IOException {
-        BoundedReader reader = new BoundedReader(withoutBom(new InputStreamReader(in, StandardCharsets.UTF_8)));
+        InputStream utf8 = refuseOtherUnicode(fileName, in);
+        LineGuardReader reader = new LineGuardReader(withoutBom(new InputStreamReader(utf8, StandardCharsets.UTF_8)),
+                MAX_LINE_CHARS, MAX_RECORD_CHARS);
         // Not closed on purpose: the caller owns the stream.
         CSVParser parser = CSVParser.parse(reader, FORMAT);
         Iterator<CSVRecord> records = parser.iterator();
 
         int[] columnOfSlot = null;
+        List<String> headerNames = null;
         Map<String, Integer> slots = slotsOf(format);
         int headerSize = 0;
         long read = 0;
@@ -61,21 +71,48 @@ final class CsvEngine {
             if (record == null) {
                 break;
             }
+            if (reader.overlongUpTo(parser.getCurrentLineNumber())) {
+                if (columnOfSlot == null) {
+                    throw new FileRefusedException(fileName, "line " + line + ": the header line is longer than "
+                            + MAX_LINE_CHARS + " characters; is this really a CSV file?");
+                }
+                read++;
+                rejected++;
+                sink.reject(new Rejection(line, null, "line is longer than " + MAX_LINE_CHARS
+                        + " characters, far more than a row of this file can need; the row was not read"));
+                continue;
+            }
             if (isBlank(record)) {
                 continue;
             }
             if (columnOfSlot == null) {
                 columnOfSlot = header(fileName, record, format);
+                headerNames = names(record);
                 headerSize = record.size();
                 continue;
             }
             read++;
+            if (isHeader(record, headerNames, format)) {
+                // Two exports joined into one file: the second one's header (often after a BOM) sits mid-file.
+                rejected++;
+                List<String> names = names(record);
+                if (names.equals(headerNames)) {
+                    sink.reject(new Rejection(line, null, "line repeats the header row (were two files joined"
+                            + " together?); the rows after it are read as usual"));
+                } else {
+                    columnOfSlot = header(fileName, record, format);
+                    headerNames = names;
+                    headerSize = record.size();
+                    sink.reject(new Rejection(line, null, "line is a second header row with other columns (were"
+                            + " two files joined together?); the rows after it are read by its columns"));
+                }
+                continue;
+            }
             if (record.size() != headerSize) {
                 // Fewer or more values shift every column after the gap: no field of this row can be trusted,
                 // not even for the key.
                 rejected++;
-                sink.reject(new Rejection(line, null, "line has " + record.size() + " values but the header has "
-                        + headerSize + " columns (a value containing a comma must be in double quotes)"));
+                sink.reject(new Rejection(line, null, valueCountReason(record, headerSize)));
                 continue;
             }
             Row row = row(line, record, columnOfSlot, slots, format);
@@ -95,24 +132,102 @@ final class CsvEngine {
         return new ReadCounts(read, read - rejected, rejected);
     }
 
-    private static CSVRecord next(Iterator<CSVRecord> records, BoundedReader reader, String fileName, long line)
+    private static CSVRecord next(Iterator<CSVRecord> records, LineGuardReader reader, String fileName, long line)
             throws FileRefusedException, IOException {
         reader.startRecord();
         try {
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException e) {
             IOException cause = e.getCause();
-            if (cause instanceof RecordTooLongException) {
-                throw new FileRefusedException(fileName, "line " + line + ": a row longer than "
-                        + MAX_RECORD_CHARS + " characters; is a closing double quote missing?");
+            // After broken quoting the parser cannot tell where the next row starts, so nothing after it is safe.
+            if (cause instanceof LineGuardReader.RecordTooLongException) {
+                throw new FileRefusedException(fileName, "line " + line + ": a double quote opened in the row"
+                        + " starting on this line is not closed within " + MAX_RECORD_CHARS + " characters, so the"
+                        + " rest of the file cannot be split into rows");
+            }
+            if (cause instanceof CSVException && String.valueOf(cause.getMessage()).contains("EOF")) {
+                throw new FileRefusedException(fileName, "line " + line + ": a double quote opened in the row"
+                        + " starting on this line is never closed, so the rest of the file cannot be split into rows");
             }
             if (cause instanceof CSVException) {
-                // After broken quoting the parser cannot tell where the next row starts, so nothing after it is safe.
-                throw new FileRefusedException(fileName, "line " + line + ": broken CSV quoting (a double quote"
-                        + " that is not closed, or text after a closing double quote)");
+                throw new FileRefusedException(fileName, "line " + line + ": text follows a closing double quote"
+                        + " (a double quote inside a quoted value must be written twice: \"\")");
             }
             throw cause;
         }
+    }
+
+    /**
+     * UTF-16 and UTF-32 (Excel's "Unicode Text") would decode as UTF-8 into NUL-riddled text whose header matches
+     * nothing; say what the file is instead. Returns the stream to read, with nothing consumed.
+     */
+    private static InputStream refuseOtherUnicode(String fileName, InputStream in)
+            throws FileRefusedException, IOException {
+        PushbackInputStream pushback = new PushbackInputStream(in, 4);
+        byte[] head = pushback.readNBytes(4);
+        pushback.unread(head);
+        String encoding = otherUnicode(head);
+        if (encoding != null) {
+            throw new FileRefusedException(fileName, "the file is saved as " + encoding + " (Excel's 'Unicode"
+                    + " Text'), not as UTF-8; nothing was imported; " + SAVE_AS);
+        }
+        return pushback;
+    }
+
+    private static String otherUnicode(byte[] head) {
+        int b0 = head.length > 0 ? head[0] & 0xFF : -1;
+        int b1 = head.length > 1 ? head[1] & 0xFF : -1;
+        boolean zeroPair = head.length > 3 && head[2] == 0 && head[3] == 0;
+        if (b0 == 0xFF && b1 == 0xFE) {
+            return zeroPair ? "UTF-32" : "UTF-16";
+        }
+        if (b0 == 0 && b1 == 0 && head.length > 3 && (head[2] & 0xFF) == 0xFE && (head[3] & 0xFF) == 0xFF) {
+            return "UTF-32";
+        }
+        if (b0 == 0xFE && b1 == 0xFF) {
+            return "UTF-16";
+        }
+        // No byte order mark, but a zero byte beside a character: UTF-16 text without BOM. UTF-8 text has no zeros.
+        if (head.length > 1 && (b0 == 0) != (b1 == 0)) {
+            return "UTF-16";
+        }
+        return null;
+    }
+
+    private static String valueCountReason(CSVRecord record, int headerSize) {
+        String reason = "line has " + record.size() + " values but the header has " + headerSize + " columns";
+        if (record.size() > headerSize) {
+            boolean extraEmpty = true;
+            for (int i = headerSize; i < record.size() && extraEmpty; i++) {
+                extraEmpty = trim(record.get(i)).isEmpty();
+            }
+            if (extraEmpty) {
+                return reason + " (the extra values at the end are empty: is there a separator too many?)";
+            }
+        }
+        return reason + " (a value containing a comma must be in double quotes)";
+    }
+
+    /**
+     * A row naming every required column is a header, e.g. of a second export appended to the first. Only rows
+     * starting like a header (the first header's first column, or any column of ours) are looked at in full, so
+     * that a data row costs a few length comparisons.
+     */
+    private static boolean isHeader(CSVRecord record, List<String> headerNames, RowFormat<?> format) {
+        String first = trim(record.get(0));
+        boolean startsLikeHeader = first.equalsIgnoreCase(headerNames.get(0));
+        for (int i = 0; i < format.knownColumns().size() && !startsLikeHeader; i++) {
+            startsLikeHeader = first.equalsIgnoreCase(format.knownColumns().get(i));
+        }
+        return startsLikeHeader && names(record).containsAll(format.requiredColumns());
+    }
+
+    private static List<String> names(CSVRecord record) {
+        List<String> names = new ArrayList<>(record.size());
+        for (String value : record) {
+            names.add(trim(value).toLowerCase(Locale.ROOT));
+        }
+        return names;
     }
 
     /** Maps each slot (known column of the format) to its position in the record, or -1 when not in the header. */
@@ -130,6 +245,9 @@ final class CsvEngine {
                     + " appears more than once in the header");
         }
         List<String> missing = format.requiredColumns().stream().filter(c -> !positions.containsKey(c)).toList();
+        if (!missing.isEmpty()) {
+            refuseOtherSeparator(fileName, header, missing);
+        }
         if (missing.size() == 1) {
             throw new FileRefusedException(fileName, "required column " + quoted(missing)
                     + " is missing from the header");
@@ -144,6 +262,26 @@ final class CsvEngine {
             columnOfSlot[slot] = positions.getOrDefault(known.get(slot), -1);
         }
         return columnOfSlot;
+    }
+
+    /**
+     * A Dutch Excel writes "CSV" with ';' and "Unicode Text" with tabs: the whole header then reads as one column
+     * and every required column seems missing. Name the separator instead when it splits off a missing column.
+     */
+    private static void refuseOtherSeparator(String fileName, CSVRecord header, List<String> missing)
+            throws FileRefusedException {
+        for (char separator : new char[]{';', '\t', '|'}) {
+            for (String value : header) {
+                for (String name : value.split(java.util.regex.Pattern.quote(String.valueOf(separator)))) {
+                    if (value.indexOf(separator) >= 0 && missing.contains(trim(name).toLowerCase(Locale.ROOT))) {
+                        String shown = separator == '\t' ? "tabs" : "'" + separator + "'";
+                        throw new FileRefusedException(fileName, "the columns are separated by " + shown
+                                + " instead of ',' (Excel does this for 'CSV' on a computer with Dutch settings);"
+                                + " nothing was imported; " + SAVE_AS);
+                    }
+                }
+            }
+        }
     }
 
     private static Row row(long line, CSVRecord record, int[] columnOfSlot, Map<String, Integer> slots,
@@ -210,6 +348,11 @@ final class CsvEngine {
         return false;
     }
 
+    /** A value as every field is read ({@link PersonText#clean}): NFC, spaces, invisible characters, trimmed. */
+    static String trim(String value) {
+        return PersonText.clean(value).value();
+    }
+
     private static String quoted(List<String> columns) {
         return columns.stream().map(c -> "'" + c + "'").collect(Collectors.joining(", "));
     }
@@ -221,50 +364,5 @@ final class CsvEngine {
             pushback.unread(first);
         }
         return pushback;
-    }
-
-    private static final class RecordTooLongException extends IOException {
-        RecordTooLongException() {
-            super("record too long");
-        }
-    }
-
-    /** Counts characters handed to the parser since the current record started, and stops at the limit. */
-    private static final class BoundedReader extends FilterReader {
-        private long consumed;
-        private long recordStart;
-
-        BoundedReader(Reader in) {
-            super(in);
-        }
-
-        void startRecord() {
-            recordStart = consumed;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = super.read();
-            if (c != -1) {
-                count(1);
-            }
-            return c;
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) throws RecordTooLongException {
-            consumed += n;
-            if (consumed - recordStart > MAX_RECORD_CHARS) {
-                throw new RecordTooLongException();
-            }
-        }
     }
 }

@@ -13,9 +13,10 @@ import java.time.ZoneId;
  * reason); the returned counts always satisfy read = accepted + rejected. Blank lines are skipped and not counted.
  * Duplicates across rows are not checked here.
  * <p>
- * {@link FileRefusedException} before any row reaches the sink: empty file, missing or repeated required column.
- * It can also come <em>after</em> rows were delivered, when the CSV quoting is broken further down (an unclosed
- * quote, text after a closing quote): the rest of the file cannot be split into rows, so the caller must discard
+ * {@link FileRefusedException} before any row reaches the sink: empty file, UTF-16/UTF-32 text, a header separated
+ * by ';' or tabs, missing or repeated required column. It can also come <em>after</em> rows were delivered, when the
+ * CSV quoting is broken further down (an unclosed quote, text after a closing quote) or a second header mid-file
+ * repeats a column: the rest of the file cannot be split into rows, so the caller must discard
  * what it received for this file, e.g. by importing each file in one transaction. An {@link IOException} from the
  * stream itself needs the same handling. The stream is read to its end but not closed.
  */

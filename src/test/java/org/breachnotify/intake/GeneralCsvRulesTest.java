@@ -252,8 +252,8 @@ class GeneralCsvRulesTest {
 
         assertThatThrownBy(() -> participants(text))
                 .isInstanceOf(FileRefusedException.class)
-                .hasMessage("participants.csv: line 3: broken CSV quoting (a double quote that is not closed, or"
-                        + " text after a closing double quote)");
+                .hasMessage("participants.csv: line 3: text follows a closing double quote (a double quote inside a"
+                        + " quoted value must be written twice: \"\")");
     }
 
     @Test
@@ -263,8 +263,20 @@ class GeneralCsvRulesTest {
 
         assertThatThrownBy(() -> participants(text))
                 .isInstanceOf(FileRefusedException.class)
-                .hasMessage("participants.csv: line 3: broken CSV quoting (a double quote that is not closed, or"
-                        + " text after a closing double quote)");
+                .hasMessage("participants.csv: line 3: a double quote opened in the row starting on this line is"
+                        + " never closed, so the rest of the file cannot be split into rows");
+    }
+
+    @Test
+    void an_unclosed_quote_is_named_at_the_line_where_its_row_starts_even_after_quoted_line_breaks() {
+        String text = lines(PARTICIPANT_HEADER, participant("street", "Kerkstraat\nachter"),
+                participant("participant_id", "P-2"), participant().replace("Berg", "\"Berg"), participant(),
+                participant());
+
+        assertThatThrownBy(() -> participants(text))
+                .isInstanceOf(FileRefusedException.class)
+                .hasMessageStartingWith("participants.csv: line 5: a double quote opened in the row starting on"
+                        + " this line is never closed");
     }
 
     @Test
@@ -277,13 +289,157 @@ class GeneralCsvRulesTest {
 
         assertThatThrownBy(() -> participants(text.toString()))
                 .isInstanceOf(FileRefusedException.class)
-                .hasMessage("participants.csv: line 2: a row longer than 1000000 characters; is a closing double"
-                        + " quote missing?");
+                .hasMessage("participants.csv: line 2: a double quote opened in the row starting on this line is"
+                        + " not closed within 1000000 characters, so the rest of the file cannot be split into rows");
     }
 
     @Test
     void a_quote_inside_an_unquoted_value_is_kept_as_text() throws Exception {
         assertThat(participants(lines(PARTICIPANT_HEADER, participant("street", "De \"Hoek\"")
                 .replace("\"De \"\"Hoek\"\"\"", "De \"Hoek\""))).only().address().street()).isEqualTo("De \"Hoek\"");
+    }
+
+    private static final String SAVE_AS = "save it in Excel with 'Save As' and 'CSV UTF-8 (comma delimited) (*.csv)'";
+
+    @Test
+    void utf16_and_utf32_files_are_refused_naming_the_encoding_with_or_without_byte_order_mark() {
+        String text = lines(PARTICIPANT_HEADER, participant());
+        record Case(String bom, java.nio.charset.Charset charset, String named) {
+        }
+        for (Case c : java.util.List.of(new Case("\uFEFF", StandardCharsets.UTF_16LE, "UTF-16"),
+                new Case("\uFEFF", StandardCharsets.UTF_16BE, "UTF-16"),
+                new Case("", StandardCharsets.UTF_16LE, "UTF-16"),
+                new Case("", StandardCharsets.UTF_16BE, "UTF-16"),
+                new Case("\uFEFF", java.nio.charset.Charset.forName("UTF-32LE"), "UTF-32"),
+                new Case("\uFEFF", java.nio.charset.Charset.forName("UTF-32BE"), "UTF-32"))) {
+            Csv.Collector<ParticipantRow> sink = new Csv.Collector<>();
+            byte[] bytes = (c.bom() + text).getBytes(c.charset());
+
+            assertThatThrownBy(() -> CsvReaders.readParticipants("participants.csv", new ByteArrayInputStream(bytes),
+                    sink, Csv.CLOCK))
+                    .as(c.charset() + (c.bom().isEmpty() ? " without BOM" : " with BOM"))
+                    .isInstanceOf(FileRefusedException.class)
+                    .hasMessage("participants.csv: the file is saved as " + c.named() + " (Excel's 'Unicode Text'),"
+                            + " not as UTF-8; nothing was imported; " + SAVE_AS);
+            assertThat(sink.accepted).isEmpty();
+        }
+    }
+
+    @Test
+    void a_header_separated_by_semicolons_or_tabs_is_refused_naming_the_separator() {
+        assertThatThrownBy(() -> participants(lines(PARTICIPANT_HEADER.replace(',', ';'),
+                participant().replace(',', ';'))))
+                .isInstanceOf(FileRefusedException.class)
+                .hasMessage("participants.csv: the columns are separated by ';' instead of ',' (Excel does this for"
+                        + " 'CSV' on a computer with Dutch settings); nothing was imported; " + SAVE_AS);
+        assertThatThrownBy(() -> participants(lines(PARTICIPANT_HEADER.replace(',', '\t'))))
+                .isInstanceOf(FileRefusedException.class)
+                .hasMessageStartingWith("participants.csv: the columns are separated by tabs instead of ','");
+        // One column glued on by a stray semicolon is still named as that.
+        assertThatThrownBy(() -> participants(lines(PARTICIPANT_HEADER.replace("city,", "city;"))))
+                .isInstanceOf(FileRefusedException.class)
+                .hasMessageStartingWith("participants.csv: the columns are separated by ';' instead of ','");
+    }
+
+    @Test
+    void a_header_missing_columns_without_another_separator_still_names_the_columns() {
+        assertThatThrownBy(() -> participants(lines(PARTICIPANT_HEADER.replace("city,", "town;x,"))))
+                .isInstanceOf(FileRefusedException.class)
+                .hasMessage("participants.csv: required column 'city' is missing from the header");
+    }
+
+    @Test
+    void an_over_long_line_rejects_only_its_row_and_the_rest_is_read() throws Exception {
+        String longStreet = "x".repeat(CsvEngine.MAX_LINE_CHARS);
+        String text = lines(PARTICIPANT_HEADER, participant(), participant("participant_id", "P-2", "street",
+                longStreet), participant("participant_id", "P-3"))
+                + participant("participant_id", "P-4", "street", "\"" + longStreet);
+
+        var result = participants(text);
+
+        String reason = "line is longer than 100000 characters, far more than a row of this file can need; the row"
+                + " was not read";
+        assertThat(result.rejected()).containsExactly(new Rejection(3, null, reason), new Rejection(5, null, reason));
+        assertThat(result.accepted()).extracting(ParticipantRow::participantId, ParticipantRow::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("P-000001", 2L),
+                        org.assertj.core.groups.Tuple.tuple("P-3", 4L));
+        assertThat(result.counts()).isEqualTo(new ReadCounts(4, 2, 2));
+    }
+
+    @Test
+    void an_over_long_line_with_an_open_quote_does_not_swallow_the_rows_after_it() throws Exception {
+        String text = lines(PARTICIPANT_HEADER,
+                participant().replace("Kerkstraat", "\"" + "x".repeat(CsvEngine.MAX_LINE_CHARS)),
+                participant("participant_id", "P-2"), participant("participant_id", "P-3"));
+
+        var result = participants(text);
+
+        assertThat(result.rejected()).extracting(Rejection::line).containsExactly(2L);
+        assertThat(result.accepted()).extracting(ParticipantRow::participantId).containsExactly("P-2", "P-3");
+    }
+
+    @Test
+    void an_over_long_header_line_refuses_the_file() {
+        assertThatThrownBy(() -> participants("\n" + PARTICIPANT_HEADER + ",x" + "y".repeat(CsvEngine.MAX_LINE_CHARS)))
+                .isInstanceOf(FileRefusedException.class)
+                .hasMessage("participants.csv: line 2: the header line is longer than 100000 characters; is this"
+                        + " really a CSV file?");
+    }
+
+    @Test
+    void a_line_of_exactly_the_limit_is_still_read() throws Exception {
+        String row = participant() + ",";
+        String text = lines("remark," + PARTICIPANT_HEADER, "y".repeat(CsvEngine.MAX_LINE_CHARS - row.length())
+                + "," + participant());
+
+        assertThat(text.split("\n")[1]).hasSize(CsvEngine.MAX_LINE_CHARS);
+        assertThat(participants(text).only().participantId()).isEqualTo("P-000001");
+    }
+
+    @Test
+    void a_second_header_with_other_columns_is_rejected_and_the_rows_after_it_are_read_by_it() throws Exception {
+        String reordered = "city,postcode,house_number,street,birth_date,surname,bsn,participant_id";
+        String text = lines(PARTICIPANT_HEADER, participant(), "\uFEFF" + reordered,
+                "Utrecht,3511AX,7,Dorpsweg,1975-11-02,Jansen,123456782,P-2");
+
+        var result = participants(text);
+
+        assertThat(result.rejected()).containsExactly(new Rejection(3, null, "line is a second header row with other"
+                + " columns (were two files joined together?); the rows after it are read by its columns"));
+        assertThat(result.accepted()).extracting(ParticipantRow::participantId, r -> r.address().city())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("P-000001", "Amsterdam"),
+                        org.assertj.core.groups.Tuple.tuple("P-2", "Utrecht"));
+        assertThat(result.counts()).isEqualTo(new ReadCounts(3, 2, 1));
+    }
+
+    @Test
+    void a_byte_order_mark_left_at_the_start_of_a_data_line_is_ignored() throws Exception {
+        var result = participants(lines(PARTICIPANT_HEADER, participant(), "\uFEFF" + participant("participant_id",
+                "P-2")));
+
+        assertThat(result.accepted()).extracting(ParticipantRow::participantId).containsExactly("P-000001", "P-2");
+    }
+
+    @Test
+    void a_separator_too_many_at_the_end_of_a_line_is_named_as_such() throws Exception {
+        var result = participants(lines(PARTICIPANT_HEADER, participant() + ",,"));
+
+        assertThat(result.onlyRejection()).isEqualTo(new Rejection(2, null, "line has 19 values but the header has"
+                + " 17 columns (the extra values at the end are empty: is there a separator too many?)"));
+    }
+
+    @Test
+    void carriage_return_only_line_ends_are_read_with_physical_line_numbers() throws Exception {
+        String text = PARTICIPANT_HEADER + "\r" + participant() + "\r\r"
+                + participant("participant_id", "P-2", "street", "Kerkstraat\rachter") + "\r"
+                + participant("participant_id", "P-3") + "\r";
+
+        var result = participants(text);
+
+        assertThat(result.accepted()).extracting(ParticipantRow::participantId, ParticipantRow::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("P-000001", 2L),
+                        org.assertj.core.groups.Tuple.tuple("P-3", 6L));
+        assertThat(result.rejected()).extracting(Rejection::line, Rejection::key).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(4L, "P-2"));
     }
 }
