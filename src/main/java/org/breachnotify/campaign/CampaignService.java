@@ -52,7 +52,7 @@ public class CampaignService {
     private void requireTemplates(CampaignSettings settings) {
         if (!letterTemplates.has(settings.letterTemplates(), "nl", "GROUP_1")) {
             throw new IllegalArgumentException("letterTemplates must name an existing letter template set; there is"
-                    + " no set " + settings.letterTemplates());
+                    + " no template set " + settings.letterTemplates());
         }
     }
 
