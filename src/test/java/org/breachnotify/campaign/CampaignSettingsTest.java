@@ -3,7 +3,9 @@ package org.breachnotify.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import org.breachnotify.letter.LetterTemplates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -132,5 +134,15 @@ class CampaignSettingsTest {
             assertThat(c.getStartupFailure()).rootCause().hasMessageStartingWith(message);
             assertThat(c.getStartupFailure()).hasMessageContaining("breachnotify.campaign-defaults");
         });
+    }
+
+    @Test
+    void a_default_template_set_that_does_not_exist_stops_the_start() {
+        CampaignDefaults defaults = new CampaignDefaults("PT1M", "P42D", 5000, "PT10M", "v9");
+
+        assertThatThrownBy(() -> new CampaignService(null, null, defaults, new LetterTemplates(), Path.of("inbox")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("breachnotify.campaign-defaults.letter-templates: letterTemplates must name an existing"
+                        + " letter template set; there is no template set v9");
     }
 }
