@@ -27,6 +27,12 @@ public class CampaignService {
         this.engine = engine;
         this.defaults = defaults;
         this.inboxRoot = inboxRoot;
+        // the ranges are checked when the defaults are bound; whether their template set exists only now
+        try {
+            requireTemplates(defaults.toSettings());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("breachnotify.campaign-defaults.letter-templates: " + e.getMessage(), e);
+        }
     }
 
     /** Creates the campaign, or answers the existing one with that code (creating is safe to repeat). */
@@ -36,13 +42,18 @@ public class CampaignService {
             throw new IllegalArgumentException(
                     "campaign code must be 1-40 lower-case letters, digits or '-', starting with a letter or digit");
         }
-        CampaignSettings chosen = settings == null ? defaults.toSettings() : settings;
-        if (!letterTemplates.has(chosen.letterTemplates(), "nl", "GROUP_1")) {
-            throw new IllegalArgumentException("there is no letter template set " + chosen.letterTemplates());
-        }
+        CampaignSettings chosen = (settings == null ? defaults.toSettings() : settings).check();
+        requireTemplates(chosen);
         return campaigns.findByCode(code).orElseGet(() ->
                 campaigns.insert(code, name == null || name.isBlank() ? code : name,
                         chosen));
+    }
+
+    private void requireTemplates(CampaignSettings settings) {
+        if (!letterTemplates.has(settings.letterTemplates(), "nl", "GROUP_1")) {
+            throw new IllegalArgumentException("letterTemplates must name an existing letter template set; there is"
+                    + " no template set " + settings.letterTemplates());
+        }
     }
 
     /** Starts the campaign process unless it already runs or has completed. */

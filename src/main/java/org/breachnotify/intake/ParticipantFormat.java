@@ -11,6 +11,8 @@ import org.breachnotify.register.Address;
 /** participants.csv: the register extract. */
 final class ParticipantFormat implements RowFormat<ParticipantRow> {
     private static final Pattern PARTICIPANT_ID = Pattern.compile("[A-Za-z0-9-]{1,20}");
+    /** gp_smear_before_2017 speaks of smears before this day: nobody born on or after it can have had one. */
+    static final LocalDate SMEAR_CUT_OFF = LocalDate.of(2017, 1, 1);
 
     // postcode is only required for NL addresses, but nearly every row is one: a file without the column is
     // refused instead of rejecting almost every row.
@@ -54,6 +56,7 @@ final class ParticipantFormat implements RowFormat<ParticipantRow> {
         String language = language(row);
         boolean gpSmear = gpSmear(row);
         LocalDate deceasedDate = FieldRules.dateNotInFuture(row, "deceased_date", false, today);
+        contradictions(row, birthDate, deceasedDate, gpSmear);
         requirePrintable(row);
         if (row.hasProblems()) {
             return null;
@@ -66,6 +69,22 @@ final class ParticipantFormat implements RowFormat<ParticipantRow> {
     public String key(Row row) {
         String id = row.value("participant_id");
         return id != null && PARTICIPANT_ID.matcher(id).matches() ? id : FieldRules.maskedBsn(row, "bsn");
+    }
+
+    /**
+     * Fields that are each valid but cannot all be true of one person (the dates in the future are refused per
+     * field). Reasons name the columns, never the dates.
+     */
+    private static void contradictions(Row row, LocalDate birthDate, LocalDate deceasedDate, boolean gpSmear) {
+        if (birthDate == null) {
+            return;
+        }
+        if (deceasedDate != null && deceasedDate.isBefore(birthDate)) {
+            row.problem("deceased_date is before birth_date");
+        }
+        if (gpSmear && !birthDate.isBefore(SMEAR_CUT_OFF)) {
+            row.problem("gp_smear_before_2017 is true but birth_date is not before 2017");
+        }
     }
 
     /** The fields a letter prints must print exactly as given: the letter's own rule, {@link PrintableText}. */
