@@ -44,6 +44,9 @@ public final class PrintableText {
         if (text == null) {
             return Optional.empty();
         }
+        if (text.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+            return Optional.empty(); // plain ASCII: the font has every glyph
+        }
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);

@@ -35,6 +35,9 @@ public final class PersonText {
      * @return the cleaned value (empty when nothing visible was in it) and whether invisible characters were dropped
      */
     public static Cleaned clean(String raw) {
+        if (isPlainAscii(raw)) {
+            return new Cleaned(raw.strip(), false); // most fields: nothing to normalise, nothing invisible
+        }
         String nfc = NFC.normalize(raw);
         StringBuilder out = new StringBuilder(nfc.length());
         boolean invisible = false;
@@ -52,6 +55,17 @@ public final class PersonText {
         return new Cleaned(out.toString().strip(), invisible);
     }
 
+    /** Printable ASCII and spaces only: NFC, folding and the invisible-character checks change nothing. */
+    private static boolean isPlainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * The comparison key of a surname with its prefix: {@code "van der Berg"}, {@code "VanderBerg"} and
      * {@code "van-der-Bérg"} all give {@code "vanderberg"}; {@code "Wałęsa"} and {@code "WALESA"} give
@@ -59,7 +73,7 @@ public final class PersonText {
      */
     public static String foldedKey(String prefix, String surname) {
         String full = clean((prefix == null ? "" : prefix) + (surname == null ? "" : surname)).value();
-        String folded = FOLD.get().transliterate(full);
+        String folded = isPlainAscii(full) ? full.toLowerCase(java.util.Locale.ROOT) : FOLD.get().transliterate(full);
         StringBuilder key = new StringBuilder(folded.length());
         folded.codePoints().filter(Character::isLetterOrDigit).forEach(key::appendCodePoint);
         return key.toString();
