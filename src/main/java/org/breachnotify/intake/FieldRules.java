@@ -3,6 +3,7 @@ package org.breachnotify.intake;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -23,6 +24,11 @@ final class FieldRules {
     private static final Pattern HOUSE_LETTER = Pattern.compile("[A-Za-z]");
     private static final Pattern HOUSE_NUMBER_SUFFIX = Pattern.compile("[A-Za-z0-9]{1,4}");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    /** Codes people write that ISO 3166-1 does not have, and what they meant. */
+    private static final Map<String, String> COMMON_MISTAKES = Map.of(
+            "UK", "the United Kingdom is GB", "EL", "Greece is GR", "EN", "England is part of GB",
+            "SP", "Spain is ES", "PO", "Poland is PL, Portugal PT",
+            "AN", "the former Netherlands Antilles are BQ, CW or SX");
 
     private FieldRules() {
     }
@@ -101,7 +107,10 @@ final class FieldRules {
         String postcode = country.map(c -> postcode(row, c)).orElse(null);
         String city = row.required("city");
         if (country.isEmpty()) {
-            row.problem("country must be a two-letter ISO 3166-1 code such as NL or BE");
+            String given = row.value("country").toUpperCase(Locale.ROOT);
+            String hint = COMMON_MISTAKES.containsKey(given)
+                    ? " (" + given + " is not one; " + COMMON_MISTAKES.get(given) + ")" : "";
+            row.problem("country must be a two-letter ISO 3166-1 code such as NL or BE" + hint);
         }
         if (row.hasProblems()) {
             return null;

@@ -206,6 +206,14 @@ class ParticipantRulesTest {
                 + " or BE");
     }
 
+    @ParameterizedTest
+    @CsvSource({"UK, the United Kingdom is GB", "uk, the United Kingdom is GB", "EL, Greece is GR",
+            "SP, Spain is ES"})
+    void a_code_people_mistake_for_iso_gets_a_hint(String country, String hint) throws Exception {
+        assertThat(rejected("country", country)).isEqualTo("country must be a two-letter ISO 3166-1 code such as NL"
+                + " or BE (" + country.toUpperCase(java.util.Locale.ROOT) + " is not one; " + hint + ")");
+    }
+
     @Test
     void house_number_letter_and_suffix_are_kept() throws Exception {
         Address address = accepted("house_number", "007", "house_letter", "a", "house_number_suffix", "2bis")
