@@ -235,7 +235,7 @@ final class CsvEngine {
         Map<String, Integer> positions = new HashMap<>();
         List<String> duplicates = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
-            String name = PersonText.clean(header.get(i)).value().toLowerCase(Locale.ROOT);
+            String name = trim(header.get(i)).toLowerCase(Locale.ROOT);
             if (positions.putIfAbsent(name, i) != null && format.knownColumns().contains(name)) {
                 duplicates.add(name);
             }
@@ -332,7 +332,7 @@ final class CsvEngine {
     /** A line with nothing on it, or only separators (`,,,` as spreadsheets write for an empty row). */
     private static boolean isBlank(CSVRecord record) {
         for (String value : record) {
-            if (!PersonText.clean(value).value().isEmpty()) {
+            if (!trim(value).isEmpty()) {
                 return false;
             }
         }
@@ -349,7 +349,7 @@ final class CsvEngine {
     }
 
     /** A value as every field is read ({@link PersonText#clean}): NFC, spaces, invisible characters, trimmed. */
-    static String trim(String value) {
+    private static String trim(String value) {
         return PersonText.clean(value).value();
     }
 

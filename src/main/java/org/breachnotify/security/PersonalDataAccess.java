@@ -37,7 +37,7 @@ public class PersonalDataAccess {
     }
 
     private void require(long personId, Role... seeEveryone) {
-        DirectoryUser user = EngineUserAuthentication.current()
+        DirectoryUser user = CurrentUser.get()
                 .orElseThrow(() -> new AccessDeniedException("not authenticated"));
         if (Arrays.stream(seeEveryone).anyMatch(user::has)) {
             return;
