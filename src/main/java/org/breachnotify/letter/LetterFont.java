@@ -70,8 +70,9 @@ final class LetterFont {
         }
     }
 
-    /** Width of {@code text} at 1 pt, in points. */
+    /** Width of {@code text} (in reading order) at 1 pt, in points, as drawn (see {@link VisualText}). */
     float width(String text) {
+        text = VisualText.of(text);
         long units = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
@@ -85,8 +86,12 @@ final class LetterFont {
         return width(text) * size;
     }
 
-    /** The glyph ids of {@code text}; a character the font cannot show is refused, naming the code point. */
+    /**
+     * The glyph ids of {@code text} (one line in reading order) in drawing order: right-to-left runs reversed and
+     * Arabic joined (see {@link VisualText}). A character the font cannot show is refused, naming the code point.
+     */
     int[] glyphs(String text) {
+        text = VisualText.of(text);
         int[] glyphs = new int[text.length()];
         int n = 0;
         for (int i = 0; i < text.length(); ) {
@@ -97,7 +102,8 @@ final class LetterFont {
         return n == glyphs.length ? glyphs : Arrays.copyOf(glyphs, n);
     }
 
-    private int glyph(int cp) {
+    /** The glyph id of one code point, taken as it is (no reordering, no shaping); refused when the font lacks it. */
+    int glyph(int cp) {
         int gid = cp <= MAX_CODE_POINT ? glyphOf[cp] : 0;
         if (gid == 0) {
             throw new IllegalArgumentException(

@@ -60,6 +60,11 @@ final class PdfContent {
         return Arrays.copyOf(buffer, length);
     }
 
+    /**
+     * A line of text as glyph ids in drawing order (see {@link VisualText}). Right-to-left text is drawn in visual
+     * order without an {@code /ActualText} span: text extraction (poppler, PDFBox) recognises the right-to-left
+     * characters and reads them back in reading order, which an ActualText in reading order would reverse again.
+     */
     private void text(Text t) {
         setGray(t.gray());
         int[] glyphs = layout.font(t.bold()).glyphs(t.text());
@@ -69,12 +74,17 @@ final class PdfContent {
         ensure(glyphs.length * 4 + 16);
         for (int gid : glyphs) {
             used.set(gid);
-            buffer[length++] = HEX[(gid >> 12) & 0xF];
-            buffer[length++] = HEX[(gid >> 8) & 0xF];
-            buffer[length++] = HEX[(gid >> 4) & 0xF];
-            buffer[length++] = HEX[gid & 0xF];
+            hex4(gid);
         }
         ascii("> Tj ET\n");
+    }
+
+    /** Four hex digits of a 16-bit value; the caller has ensured room. */
+    private void hex4(int value) {
+        buffer[length++] = HEX[(value >> 12) & 0xF];
+        buffer[length++] = HEX[(value >> 8) & 0xF];
+        buffer[length++] = HEX[(value >> 4) & 0xF];
+        buffer[length++] = HEX[value & 0xF];
     }
 
     private void bars(Bars bars) {

@@ -9,11 +9,13 @@ import java.util.Set;
  * address) and the letter applies again before it is composed, so that a name the letter cannot print is refused at
  * import, with the field and the script named, instead of stalling a journey or spoiling a print batch.
  *
- * <p>The letter draws glyphs left to right from the bundled DejaVu Sans, without a shaping engine. So it prints
- * every script written left to right whose letters need no joining (Latin with all its accents and stacked marks,
- * Greek, Cyrillic, Georgian, Armenian, ...), and refuses: text written right to left (Hebrew, Arabic: it would come
- * out reversed and unjoined), scripts whose letters must be shaped or joined (Devanagari and the other Indic
- * scripts, Thai, Khmer, Myanmar, Mongolian, ...), and characters the font has no glyph for (Han, Hangul, Kana, ...).
+ * <p>The letter draws glyphs from the bundled DejaVu Sans without an OpenType shaping engine. So it prints every
+ * script whose letters need no shaping (Latin with all its accents and stacked marks, Greek, Cyrillic, Georgian,
+ * Armenian, ...), and Hebrew and Arabic letters, which {@link VisualText} orders right to left and joins (Arabic
+ * presentation forms). It refuses: Hebrew points and Arabic vowel marks (without mark positioning they would land
+ * beside their letter), other right-to-left scripts (Syriac, Thaana, N'Ko, ...), scripts whose letters must be
+ * shaped (Devanagari and the other Indic scripts, Thai, Khmer, Myanmar, Mongolian, ...), and characters the fonts
+ * have no glyph for (Han, Hangul, Kana, ...).
  */
 public final class PrintableText {
     private static final Set<Character.UnicodeScript> NEEDS_SHAPING = EnumSet.of(
@@ -31,6 +33,11 @@ public final class PrintableText {
     /** The fonts the letters are drawn with, read once. */
     private static final class Fonts {
         static final LetterFont REGULAR = LetterFont.fromResource("fonts/DejaVuSans.ttf");
+        static final LetterFont BOLD = LetterFont.fromResource("fonts/DejaVuSans-Bold.ttf");
+
+        static boolean canShow(int cp) {
+            return REGULAR.canShow(cp) && BOLD.canShow(cp);
+        }
     }
 
     /**
@@ -55,8 +62,13 @@ public final class PrintableText {
             }
             Character.UnicodeScript script = Character.UnicodeScript.of(cp);
             byte direction = Character.getDirectionality(cp);
-            if (direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
-                    || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+            boolean joined = script == Character.UnicodeScript.HEBREW || script == Character.UnicodeScript.ARABIC;
+            if (Character.getType(cp) == Character.NON_SPACING_MARK && VisualText.hasRightToLeft(text)) {
+                return Optional.of("carries vowel marks (U+%04X) on right-to-left letters, which the letters cannot "
+                        .formatted(cp) + "place yet; give the name without them");
+            }
+            if (!joined && (direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+                    || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC)) {
                 return Optional.of("is in the " + name(script) + " script, written right to left, which the letters "
                         + "cannot print yet");
             }
@@ -64,9 +76,19 @@ public final class PrintableText {
                 return Optional.of("is in the " + name(script) + " script, whose letters must be joined, which the "
                         + "letters cannot print yet");
             }
-            if (!Fonts.REGULAR.canShow(cp)) {
+            if (!Fonts.canShow(cp)) {
                 return Optional.of("is in the " + name(script) + " script (U+%04X), which the letter font cannot print"
                         .formatted(cp));
+            }
+        }
+        if (VisualText.hasRightToLeft(text)) {
+            String drawn = VisualText.of(text);
+            for (int i = 0; i < drawn.length(); ) {
+                int cp = drawn.codePointAt(i);
+                i += Character.charCount(cp);
+                if (!Character.isISOControl(cp) && !Fonts.canShow(cp)) {
+                    return Optional.of("holds a joined letter form (U+%04X) the letter font cannot print".formatted(cp));
+                }
             }
         }
         return Optional.empty();

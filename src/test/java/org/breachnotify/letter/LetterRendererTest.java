@@ -100,6 +100,24 @@ class LetterRendererTest {
     }
 
     @Test
+    void hebrew_and_arabic_names_are_drawn_right_to_left_and_joined_yet_read_in_reading_order() throws Exception {
+        RenderedLetter hebrew = RENDERER.render(letter(Group.GROUP_3, "en", "D.", null, "כהן", AMSTERDAM));
+        RenderedLetter arabic = RENDERER.render(letter(Group.GROUP_3, "en", "S.", null, "حداد", AMSTERDAM));
+
+        // drawn left to right: the first letter of the name rightmost; Arabic in its joined presentation forms
+        LetterFont font = LetterFont.fromResource("fonts/DejaVuSans.ttf");
+        assertThat(font.glyphs("D. כהן")).containsExactly(glyphsOneByOne(font, "D. \u05DF\u05D4\u05DB"));
+        assertThat(font.glyphs("حداد")).containsExactly(glyphsOneByOne(font, "\uFEA9\uFE8D\uFEAA\uFEA3"));
+        // and read back in reading order: extraction sees the right-to-left letters and turns them around
+        assertThat(PdfInspection.flatText(hebrew.pdf())).contains("D. כהן", "Dear D. כהן,");
+        assertThat(PdfInspection.flatText(arabic.pdf())).contains("S. حداد");
+    }
+
+    private static int[] glyphsOneByOne(LetterFont font, String drawn) {
+        return drawn.chars().map(font::glyph).toArray();
+    }
+
+    @Test
     void names_typed_with_combining_accents_print_as_their_composed_form() throws Exception {
         String decomposed = Normalizer.normalize("Đặng Thị Ngọc Ễ", Normalizer.Form.NFD);
         String text = PdfInspection.flatText(
