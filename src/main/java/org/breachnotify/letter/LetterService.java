@@ -31,7 +31,8 @@ public class LetterService {
             l.id, l.grp, l.language, l.template_version, l.initials, l.surname_prefix, l.surname, l.street,
             l.house_number, l.house_letter, l.house_number_suffix, l.postcode, l.city, l.country, l.letter_date,
             l.lookup_reference, l.corrective, l.previous_letter_id,
-            (select p.letter_date from letter p where p.id = l.previous_letter_id) previous_letter_date""";
+            (select p.letter_date from letter p where p.id = l.previous_letter_id) previous_letter_date,
+            l.address_layout""";
     private static final String ARCHIVE_QUERY = """
             select l.id, p.participant_id, l.grp, l.language, l.kind, l.corrective, l.previous_letter_id,
                    l.template_version, l.template_fingerprint, l.letter_date, l.created_at, l.rendered_at,
@@ -91,12 +92,13 @@ public class LetterService {
                 insert into letter (id, campaign_id, person_id, grp, language, kind, corrective, previous_letter_id,
                     template_version, template_fingerprint, lookup_reference, letter_date, status, pages,
                     initials, surname_prefix, surname, street, house_number, house_letter, house_number_suffix,
-                    postcode, city, country, kix)
-                values (?,?,?,?,?,?,?,?,?,?,?,?,'READY',?,?,?,?,?,?,?,?,?,?,?,?)""",
+                    postcode, city, country, kix, address_layout)
+                values (?,?,?,?,?,?,?,?,?,?,?,?,'READY',?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                 letterId, r.campaignId(), personId, r.group().name(), r.language(), kind, corrective, previousId,
                 r.templates(), renderer.templates().fingerprint(r.templates()), content.lookupReference(),
                 content.letterDate(), pages, r.initials(), r.prefix(), r.surname(), a.street(), a.houseNumber(),
-                a.houseLetter(), a.houseNumberSuffix(), a.postcode(), a.city(), a.country(), a.kix().orElse(null));
+                a.houseLetter(), a.houseNumberSuffix(), a.postcode(), a.city(), a.country(), a.kix().orElse(null),
+                content.addressLayout().version());
         jdbc.update("update person set stage = 'LETTER_READY' where id = ?", personId);
         return letterId;
     }
@@ -243,7 +245,7 @@ public class LetterService {
                 rs.getString(5), rs.getString(6), rs.getString(7), new Address(rs.getString(8), rs.getInt(9),
                 rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14)),
                 rs.getDate(15).toLocalDate(), rs.getString(16), rs.getBoolean(17), rs.getString(18),
-                rs.getDate(19) == null ? null : rs.getDate(19).toLocalDate());
+                rs.getDate(19) == null ? null : rs.getDate(19).toLocalDate(), AddressLayout.of(rs.getInt(20)));
     }
 
     private record Recipient(long campaignId, Group group, String language, String initials, String prefix,

@@ -90,7 +90,7 @@ class InvisibleAndDecomposedTextTest {
                                 "surname is in the Han script (U+738B), which the letter font cannot print"),
                         org.assertj.core.groups.Tuple.tuple(3L, "G02",
                                 "surname is in the Devanagari script, whose letters must be joined, which the letters"
-                                        + " cannot print yet")));
+                                        + " cannot print yet"));
         fixture.matchAndStartJourneys(campaign);
         // Hebrew and Arabic print right to left, Arabic joined; extraction reads them back in reading order
         assertThat(letterText(campaign, "G03")).contains("D. כהן");

@@ -97,6 +97,23 @@ class LetterArchiveTest {
     }
 
     @Test
+    void aLetterPrintedUnderTheFirstAddressRulesRegeneratesAsPrinted() throws Exception {
+        assertThat(jdbc.queryForObject("select address_layout from letter where id = ?", Integer.class, letter))
+                .isEqualTo(AddressLayout.CURRENT.version());
+        jdbc.update("update letter set house_letter = 'a', house_number_suffix = '2', address_layout = 1 where id = ?",
+                letter);
+        batches.cutAndDeliver(fixture.campaign(campaign.id()));
+
+        String text = PdfInspection.flatText(pdf(letter));
+        assertThat(text).containsPattern(" [0-9]+a-2 ").doesNotContainPattern(" [0-9]+ a2 ");
+
+        jdbc.update("update letter set address_layout = ? where id = ?", AddressLayout.POSTAL_ORDER.version(), letter);
+        mvc.perform(get("/api/letters/{id}/pdf", letter).header(Api.AUTHORIZATION, Api.ADMIN))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("does not regenerate")));
+    }
+
+    @Test
     void changedTemplateFilesAreRefusedRatherThanPrintedUnderTheOldVersion() throws Exception {
         jdbc.update("update letter set template_fingerprint = 'edited-after-use' where id = ?", letter);
 
