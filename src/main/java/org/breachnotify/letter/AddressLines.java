@@ -1,12 +1,12 @@
 package org.breachnotify.letter;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import org.breachnotify.register.Address;
+import org.breachnotify.register.PersonText;
 
 /** The texts of the address block and the salutation name, as PostNL and the register's rules want them. */
 final class AddressLines {
@@ -117,9 +117,12 @@ final class AddressLines {
         return (name.isBlank() ? code : name).toUpperCase(Locale.ROOT);
     }
 
-    /** NFC so that names typed with combining accents print with the font's composed glyphs; no stray whitespace. */
+    /**
+     * The value cleaned as at import ({@link PersonText#clean}: NFC, so that names typed with combining accents print
+     * with the font's composed glyphs; no invisible characters), runs of spaces made one.
+     */
     static String clean(String s) {
-        return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFC).replaceAll("\\s+", " ").strip();
+        return s == null ? "" : PersonText.clean(s).value().replaceAll("\\s+", " ");
     }
 
     private static String join(String separator, String... parts) {
