@@ -25,6 +25,8 @@ final class LetterFont {
     private final int[] glyphOf;
     /** Advance width per glyph in 1/1000 em, rounded as the PDF's /W array gives it. */
     private final int[] advance;
+    /** Per glyph the lowest code point the font maps to it; -1 for a glyph no character maps to. */
+    private final int[] codePointOf;
 
     private LetterFont(String name, byte[] bytes) {
         this.name = name;
@@ -32,8 +34,14 @@ final class LetterFont {
         try (TrueTypeFont font = parse()) {
             CmapLookup cmap = font.getUnicodeCmapLookup();
             glyphOf = new int[MAX_CODE_POINT + 1];
+            codePointOf = new int[font.getNumberOfGlyphs()];
+            Arrays.fill(codePointOf, -1);
             for (int cp = 0; cp <= MAX_CODE_POINT; cp++) {
-                glyphOf[cp] = cmap.getGlyphId(cp);
+                int gid = cmap.getGlyphId(cp);
+                glyphOf[cp] = gid;
+                if (gid > 0 && gid < codePointOf.length && codePointOf[gid] < 0) {
+                    codePointOf[gid] = cp;
+                }
             }
             float scale = 1000f / font.getUnitsPerEm();
             advance = new int[font.getNumberOfGlyphs()];
@@ -100,6 +108,56 @@ final class LetterFont {
             i += Character.charCount(cp);
         }
         return n == glyphs.length ? glyphs : Arrays.copyOf(glyphs, n);
+    }
+
+    /**
+     * The {@code /ToUnicode} CMap (PDF 32000-1, 9.10.3) for the given glyphs of an Identity-H subset: each glyph
+     * to the character it shows, except that Arabic presentation forms map to their letters (Unicode compatibility
+     * decomposition: a joined form to its letter, the lam-alef ligature to lam and alef), so that copied or
+     * extracted text is the name as written rather than its drawn forms.
+     */
+    byte[] toUnicodeCMap(java.util.Collection<Integer> glyphIds) {
+        StringBuilder entries = new StringBuilder();
+        int count = 0;
+        StringBuilder cmap = new StringBuilder("""
+                /CIDInit /ProcSet findresource begin
+                12 dict begin
+                begincmap
+                /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+                /CMapName /Adobe-Identity-UCS def
+                /CMapType 2 def
+                1 begincodespacerange
+                <0000> <FFFF>
+                endcodespacerange
+                """);
+        for (int gid : new java.util.TreeSet<>(glyphIds)) {
+            int cp = gid < codePointOf.length ? codePointOf[gid] : -1;
+            if (cp < 0) {
+                continue;
+            }
+            String text = new String(Character.toChars(cp));
+            if (cp >= 0xFB50 && cp <= 0xFDFF || cp >= 0xFE70 && cp <= 0xFEFF) {
+                text = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+            }
+            entries.append("<%04X> <".formatted(gid));
+            text.chars().forEach(unit -> entries.append("%04X".formatted(unit)));
+            entries.append(">\n");
+            if (++count == 100) {   // at most 100 entries per block
+                cmap.append("100 beginbfchar\n").append(entries).append("endbfchar\n");
+                entries.setLength(0);
+                count = 0;
+            }
+        }
+        if (count > 0) {
+            cmap.append(count).append(" beginbfchar\n").append(entries).append("endbfchar\n");
+        }
+        cmap.append("""
+                endcmap
+                CMapName currentdict /CMap defineresource pop
+                end
+                end
+                """);
+        return cmap.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /** The glyph id of one code point, taken as it is (no reordering, no shaping); refused when the font lacks it. */

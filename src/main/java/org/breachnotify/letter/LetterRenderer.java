@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.zip.Deflater;
 
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -333,6 +335,11 @@ public class LetterRenderer implements AutoCloseable {
                 PDType0Font embedded = PDType0Font.load(scratch, font.parse(), true);
                 embedded.addGlyphsToSubset(ids);
                 embedded.subset();
+                COSStream toUnicode = scratch.getDocument().createCOSStream();
+                try (OutputStream cmap = toUnicode.createOutputStream(COSName.FLATE_DECODE)) {
+                    cmap.write(font.toUnicodeCMap(ids));
+                }
+                embedded.getCOSObject().setItem(COSName.TO_UNICODE, toUnicode);
                 file.writeCopy(number, embedded.getCOSObject());
             }
         }

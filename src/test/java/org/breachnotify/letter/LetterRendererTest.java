@@ -111,6 +111,12 @@ class LetterRendererTest {
         // and read back in reading order: extraction sees the right-to-left letters and turns them around
         assertThat(PdfInspection.flatText(hebrew.pdf())).contains("D. כהן", "Dear D. כהן,");
         assertThat(PdfInspection.flatText(arabic.pdf())).contains("S. حداد");
+        // the font's character map gives the letters, not their joined forms, to poppler and other readers
+        try (PDDocument document = Loader.loadPDF(arabic.pdf())) {
+            PDFont embedded = document.getPage(0).getResources().getFont(COSName.getPDFName("F1"));
+            assertThat(embedded.toUnicode(font.glyph(0xFEA3))).isEqualTo("\u062D");   // ح initial form
+            assertThat(embedded.toUnicode(font.glyph(0xFEAA))).isEqualTo("\u062F");   // د final form
+        }
     }
 
     private static int[] glyphsOneByOne(LetterFont font, String drawn) {
