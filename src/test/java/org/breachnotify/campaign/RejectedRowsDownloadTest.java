@@ -38,7 +38,7 @@ class RejectedRowsDownloadTest {
     private static final String REASON = "line has 3 values but the header has 17 columns (a value containing a comma"
             + " must be in double quotes)";
     /** The statement the download runs, as pg_stat_activity shows it. */
-    private static final String DOWNLOAD_QUERY = "%from import_file f join rejected_row r%";
+    private static final String DOWNLOAD_QUERY = "%from rejected_row%where import_file_id = $1%order by line_number";
 
     @Autowired
     CampaignFixture fixture;
