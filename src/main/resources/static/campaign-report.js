@@ -285,7 +285,8 @@
     var link = el('a', { id: 'rejected-csv', href: '/api/campaigns/' + campaignId + '/rejected-rows.csv',
       text: 'Download all rejected rows (CSV: file, line, key, reason)' });
     rejected.replaceChildren(el('strong', { className: r.rejectedRows > 0 ? 'bad' : '', text: fmt(r.rejectedRows) }),
-      ' rejected rows in ' + fmt(r.files.length) + ' files. ', link);
+      ' rejected rows in ' + fmt(r.fileCount) + ' files' +
+      (r.fileCount > r.files.length ? ' (the latest ' + fmt(r.files.length) + ' are listed below)' : '') + '. ', link);
 
     var progress = document.getElementById('imports-in-progress');
     progress.replaceChildren.apply(progress, (r.importsInProgress || []).map(function (p) {

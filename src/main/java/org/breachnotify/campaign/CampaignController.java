@@ -1,9 +1,6 @@
 package org.breachnotify.campaign;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -11,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.breachnotify.intake.FileType;
 import org.breachnotify.intake.ImportResult;
 import org.breachnotify.intake.ImportService;
+import org.breachnotify.intake.RejectedRows;
+import org.breachnotify.platform.CsvDownloads;
 import org.breachnotify.security.CurrentUser;
 import org.breachnotify.security.Role;
 import org.springframework.http.HttpStatus;
@@ -43,10 +40,15 @@ public class CampaignController {
     private final ImportService imports;
     private final JdbcTemplate jdbc;
     private final CampaignDefaults defaults;
+    private final RejectedRows rejectedRows;
+    private final CsvDownloads downloads;
 
     public CampaignController(CampaignService campaigns, CampaignReportService reports, ImportService imports,
-                              JdbcTemplate jdbc, CampaignDefaults defaults) {
+                              JdbcTemplate jdbc, CampaignDefaults defaults, RejectedRows rejectedRows,
+                              CsvDownloads downloads) {
         this.defaults = defaults;
+        this.rejectedRows = rejectedRows;
+        this.downloads = downloads;
         this.campaigns = campaigns;
         this.reports = reports;
         this.imports = imports;
@@ -116,26 +118,16 @@ public class CampaignController {
         }
     }
 
-    /** Every rejected row of every file of the campaign, as CSV: file, line, key, reason. */
+    /**
+     * Every rejected row of every file of the campaign, as CSV (file, line, key, reason), streamed from a cursor:
+     * memory stays bounded however many rows there are, and a failure half-way breaks the transfer off
+     * ({@link CsvDownloads}).
+     */
     @GetMapping(value = "/{id}/rejected-rows.csv", produces = "text/csv")
     public void rejectedRows(@PathVariable long id, HttpServletResponse response) throws IOException {
         campaigns.get(id);
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"rejected-rows-" + id + ".csv\"");
-        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        try (CSVPrinter out = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
-                .setHeader("file", "file_type", "line", "key", "reason").setRecordSeparator("\n").get())) {
-            jdbc.query("""
-                    select f.file_name, f.file_type, r.line_number, r.record_key, r.reason
-                    from rejected_row r join import_file f on f.id = r.import_file_id
-                    where f.campaign_id = ? order by f.id, r.line_number""", rs -> {
-                try {
-                    out.printRecord(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, id);
-        }
+        downloads.send(response, "rejected-rows-" + id + ".csv", "rejected rows of campaign " + id,
+                RejectedRows.HEADER, rows -> rejectedRows.write(id, rows));
     }
 
     /** Leaked records that match nobody: listed for the process manager, no personal data beyond lab ids. */

@@ -4,12 +4,18 @@ import java.util.List;
 import java.util.Map;
 import org.breachnotify.intake.ImportProgress;
 
-/** The campaign at a glance, for process managers (GET /api/campaigns/{id}/report). */
+/**
+ * The campaign at a glance, for process managers (GET /api/campaigns/{id}/report): counts, and the latest
+ * {@link #FILES_LISTED} imported files, so that its size does not grow with the campaign.
+ */
 public record CampaignReport(long campaignId, String code, String name, String status, long participants,
                              long rejectedRows, Map<String, Long> groups, Letters letters, long openTasks,
                              Map<String, Long> openTasksByKind, Matching matching, Journeys journeys,
                              Map<String, Long> returnsByReason, Batches batches, EngineCommandBacklog engineCommands,
-                             List<ImportedFile> files, List<ImportProgress.Snapshot> importsInProgress) {
+                             long fileCount, List<ImportedFile> files,
+                             List<ImportProgress.Snapshot> importsInProgress) {
+    /** The report lists at most this many files, the latest; {@code fileCount} counts them all. */
+    public static final int FILES_LISTED = 1_000;
 
     public record Letters(long generated, long exported, long posted, long returned, long remailed, long corrective) {
     }

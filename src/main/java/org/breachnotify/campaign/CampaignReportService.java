@@ -88,11 +88,16 @@ public class CampaignReportService {
                 count("select count(*) from print_batch where campaign_id = ? and status = 'DELIVERED'", campaignId),
                 count("select count(*) from print_batch where campaign_id = ? and status <> 'DELIVERED'",
                         campaignId));
+        long fileCount = count("select count(*) from import_file where campaign_id = ?", campaignId);
         List<CampaignReport.ImportedFile> files = jdbc.query("""
-                select id, file_type, file_name, status, rows_read, rows_accepted, rows_rejected, message, imported_at
-                from import_file where campaign_id = ? order by id""", (rs, i) -> new CampaignReport.ImportedFile(
+                select * from (
+                    select id, file_type, file_name, status, rows_read, rows_accepted, rows_rejected, message,
+                           imported_at
+                    from import_file where campaign_id = ? order by id desc limit ?) latest
+                order by id""", (rs, i) -> new CampaignReport.ImportedFile(
                 rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
-                rs.getLong(7), rs.getString(8), rs.getTimestamp(9).toInstant().toString()), campaignId);
+                rs.getLong(7), rs.getString(8), rs.getTimestamp(9).toInstant().toString()), campaignId,
+                CampaignReport.FILES_LISTED);
 
         Map<String, Long> tasksByKind = new LinkedHashMap<>();
         tasksByKind.put("matchReview", engine.openTasks(campaignId, ProcessModels.TASK_REVIEW_MATCH));
@@ -100,7 +105,7 @@ public class CampaignReportService {
         return new CampaignReport(c.id(), c.code(), c.name(), c.status().name(), participants, rejected, groups,
                 letters, engine.openTasks(campaignId), tasksByKind, matching, journeys, returns, batches,
                 new CampaignReport.EngineCommandBacklog(commands.pending(campaignId), commands.parked(campaignId)),
-                files, importProgress.inProgress(campaignId));
+                fileCount, files, importProgress.inProgress(campaignId));
     }
 
     private long count(String sql, long campaignId) {

@@ -1,5 +1,6 @@
 package org.breachnotify.engine;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -142,11 +143,16 @@ public class ProcessEngineAdapter {
      * The open "Decide the doubtful match" tasks of a campaign, by review id, so a report can link each review to
      * its task in Tasklist. A review whose task is not created yet is absent.
      */
-    public Map<Long, String> openReviewTasks(long campaignId) {
+    /** The open Tasklist task of each given match review that has one, by review id (as many as reviews asked). */
+    public Map<Long, String> openReviewTasks(Collection<Long> reviewIds) {
+        if (reviewIds.isEmpty()) {
+            return Map.of();
+        }
         Map<String, String> taskByInstance = tasks.createTaskQuery()
                 .processDefinitionKey(ProcessModels.MATCH_REVIEW)
                 .taskDefinitionKey(ProcessModels.TASK_REVIEW_MATCH)
-                .processVariableValueEquals(ProcessVariables.CAMPAIGN_ID.name(), campaignId)
+                .processInstanceBusinessKeyIn(reviewIds.stream().map(ProcessEngineAdapter::reviewKey)
+                        .toArray(String[]::new))
                 .list().stream()
                 .collect(Collectors.toMap(Task::getProcessInstanceId, Task::getId, (a, b) -> a));
         if (taskByInstance.isEmpty()) {

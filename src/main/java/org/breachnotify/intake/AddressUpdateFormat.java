@@ -38,6 +38,11 @@ final class AddressUpdateFormat implements RowFormat<AddressUpdateRow> {
         String bsn = FieldRules.bsn(row, "bsn", true);
         boolean hasAddress = ADDRESS_FIELDS.stream().anyMatch(column -> row.value(column) != null);
         Address address = hasAddress ? FieldRules.address(row) : null;
+        if (hasAddress) {
+            // A new address is printed on a remailed letter: the same rules as in the register extract.
+            FieldRules.printedText(row, "street", FieldRules.Text.ADDRESS_LINE);
+            FieldRules.printedText(row, "city", FieldRules.Text.ADDRESS_LINE);
+        }
         LocalDate deceasedDate = FieldRules.dateNotInFuture(row, "deceased_date", false, today);
         if (!hasAddress && row.value("deceased_date") == null) {
             row.problem("row has neither an address nor a deceased_date");

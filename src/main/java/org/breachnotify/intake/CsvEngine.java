@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -36,6 +37,13 @@ final class CsvEngine {
     /** A row spanning more than this is an unclosed quote swallowing the file; stop before memory does. */
     static final int MAX_RECORD_CHARS = 1_000_000;
 
+    /**
+     * Once this many rows are rejected and they are more than the rows accepted, the file is refused whole: it is
+     * not a dirty file of ours but another file, a broken export or junk, and reading on would only list millions of
+     * rejections. A dirty file (a few percent of bad rows) is never refused this way.
+     */
+    static final int REFUSE_AFTER_REJECTED = 1_000;
+
     // Empty lines are kept as records so that the parser's line counter can be read before every record;
     // we skip them ourselves. Surrounding spaces are ignored so that `a, "b,c"` still reads as quoted.
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
@@ -62,7 +70,7 @@ final class CsvEngine {
         Map<String, Integer> slots = slotsOf(format);
         int headerSize = 0;
         long read = 0;
-        long rejected = 0;
+        Rejections rejected = new Rejections(fileName, sink);
         while (true) {
             // The counter holds the line breaks consumed so far, so the next record starts on the line after them,
             // however many lines a quoted field of the previous record spanned.
@@ -77,9 +85,8 @@ final class CsvEngine {
                             + MAX_LINE_CHARS + " characters; is this really a CSV file?");
                 }
                 read++;
-                rejected++;
-                sink.reject(new Rejection(line, null, "line is longer than " + MAX_LINE_CHARS
-                        + " characters, far more than a row of this file can need; the row was not read"));
+                rejected.add(new Rejection(line, null, "line is longer than " + MAX_LINE_CHARS
+                        + " characters, far more than a row of this file can need; the row was not read"), read);
                 continue;
             }
             if (isBlank(record)) {
@@ -94,32 +101,29 @@ final class CsvEngine {
             read++;
             if (isHeader(record, headerNames, format)) {
                 // Two exports joined into one file: the second one's header (often after a BOM) sits mid-file.
-                rejected++;
                 List<String> names = names(record);
                 if (names.equals(headerNames)) {
-                    sink.reject(new Rejection(line, null, "line repeats the header row (were two files joined"
-                            + " together?); the rows after it are read as usual"));
+                    rejected.add(new Rejection(line, null, "line repeats the header row (were two files joined"
+                            + " together?); the rows after it are read as usual"), read);
                 } else {
                     columnOfSlot = header(fileName, record, format);
                     headerNames = names;
                     headerSize = record.size();
-                    sink.reject(new Rejection(line, null, "line is a second header row with other columns (were"
-                            + " two files joined together?); the rows after it are read by its columns"));
+                    rejected.add(new Rejection(line, null, "line is a second header row with other columns (were"
+                            + " two files joined together?); the rows after it are read by its columns"), read);
                 }
                 continue;
             }
             if (record.size() != headerSize) {
                 // Fewer or more values shift every column after the gap: no field of this row can be trusted,
                 // not even for the key.
-                rejected++;
-                sink.reject(new Rejection(line, null, valueCountReason(record, headerSize)));
+                rejected.add(new Rejection(line, null, valueCountReason(record, headerSize)), read);
                 continue;
             }
             Row row = row(line, record, columnOfSlot, slots, format);
             T value = format.parse(row);
             if (row.hasProblems()) {
-                rejected++;
-                sink.reject(new Rejection(line, readableKey(format.key(row)), row.reason()));
+                rejected.add(new Rejection(line, readableKey(format.key(row)), row.reason()), read);
             } else if (value == null) {
                 throw new IllegalStateException("format returned no row and no problem at line " + line);
             } else {
@@ -129,7 +133,65 @@ final class CsvEngine {
         if (columnOfSlot == null) {
             throw new FileRefusedException(fileName, "the file is empty: no header row");
         }
-        return new ReadCounts(read, read - rejected, rejected);
+        return new ReadCounts(read, read - rejected.count(), rejected.count());
+    }
+
+    /**
+     * Hands rejected rows to the sink, counting them and their reasons, and refuses the file once rejections clearly
+     * dominate ({@link #REFUSE_AFTER_REJECTED}), naming the most frequent reasons. Reasons never hold values, so the
+     * refusal holds no personal data.
+     */
+    private static final class Rejections {
+        /** Distinct reasons counted; a file rarely has more, and further ones are counted together. */
+        private static final int REASONS_TALLIED = 20;
+
+        private final String fileName;
+        private final RowSink<?> sink;
+        private final Map<String, long[]> byReason = new HashMap<>();
+        private long count;
+        private long otherReasons;
+
+        Rejections(String fileName, RowSink<?> sink) {
+            this.fileName = fileName;
+            this.sink = sink;
+        }
+
+        /** Rejects a row; {@code read} counts the rows read so far, this one included. */
+        void add(Rejection rejection, long read) throws FileRefusedException {
+            count++;
+            long[] tally = byReason.get(rejection.reason());
+            if (tally != null) {
+                tally[0]++;
+            } else if (byReason.size() < REASONS_TALLIED) {
+                byReason.put(rejection.reason(), new long[]{1, rejection.line()});
+            } else {
+                otherReasons++;
+            }
+            sink.reject(rejection);
+            if (count >= REFUSE_AFTER_REJECTED && count > read - count) {
+                throw new FileRefusedException(fileName, refusal(rejection.line(), read));
+            }
+        }
+
+        long count() {
+            return count;
+        }
+
+        private String refusal(long line, long read) {
+            String frequent = byReason.entrySet().stream()
+                    .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[0])
+                            .thenComparingLong(e -> e.getValue()[1]))
+                    .limit(3)
+                    .map(e -> String.format(Locale.ROOT, "\"%s\" (%,d rows, the first on line %d)", e.getKey(),
+                            e.getValue()[0], e.getValue()[1]))
+                    .collect(Collectors.joining("; "));
+            String others = otherReasons == 0 ? "" : String.format(Locale.ROOT, "; %,d rows for other reasons",
+                    otherReasons);
+            return String.format(Locale.ROOT, "refused at line %d: %,d of the %,d rows read up to there were"
+                    + " rejected, more than were accepted, so this is not a file to import in part; nothing of it was"
+                    + " imported. Most frequent reasons: %s%s. Correct the file (or check that it is the file meant)"
+                    + " and send it again", line, count, read, frequent, others);
+        }
     }
 
     private static CSVRecord next(Iterator<CSVRecord> records, LineGuardReader reader, String fileName, long line)

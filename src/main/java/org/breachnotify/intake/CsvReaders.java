@@ -15,8 +15,9 @@ import java.time.ZoneId;
  * <p>
  * {@link FileRefusedException} before any row reaches the sink: empty file, UTF-16/UTF-32 text, a header separated
  * by ';' or tabs, missing or repeated required column. It can also come <em>after</em> rows were delivered, when the
- * CSV quoting is broken further down (an unclosed quote, text after a closing quote) or a second header mid-file
- * repeats a column: the rest of the file cannot be split into rows, so the caller must discard
+ * CSV quoting is broken further down (an unclosed quote, text after a closing quote), a second header mid-file
+ * repeats a column (the rest of the file cannot be split into rows), or once 1,000 rows are rejected and they
+ * outnumber the rows accepted (the file is junk or another file, not a dirty one): the caller must discard
  * what it received for this file, e.g. by importing each file in one transaction. An {@link IOException} from the
  * stream itself needs the same handling. The stream is read to its end but not closed.
  */

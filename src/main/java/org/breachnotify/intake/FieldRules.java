@@ -8,16 +8,76 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.breachnotify.letter.PrintableText;
 import org.breachnotify.register.Address;
 import org.breachnotify.register.Bsn;
 import org.breachnotify.register.Postcode;
 
 /**
  * Field rules shared by several formats. Problems name the column but never repeat the value: a reason may be
- * shown or logged, and the value may be personal data.
+ * shown or logged, and the value may be personal data (at most the one character that breaks a rule is named).
  */
 final class FieldRules {
     static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
+
+    /** A foreign postcode as printed on the letter and in the print manifest: letters, digits, spaces, hyphens. */
+    static final int FOREIGN_POSTCODE_MAX = 12;
+
+    /** Apostrophes as registers and keyboards write them: ' ’ ‘ ʼ, and the ` and ´ typed in their place. */
+    private static final String APOSTROPHES = "'\u2019\u2018\u02BC`\u00B4";
+    /** Hyphens, also the non-breaking one and the en dash a word processor makes of a hyphen. */
+    private static final String HYPHENS = "-\u2010\u2011\u2013";
+
+    /**
+     * What a printed name or address field may hold. Anything else cannot be a name or an address line, and a
+     * value starting with {@code =}, {@code +}, {@code -} or {@code @} would also act as a formula in the print
+     * house's spreadsheet. Letters of any script count (with their combining marks), so every real name passes:
+     * D'Hondt, O'Neill, 't Hoff, Jansen-de Vries, St. John, Wiśniewska, Nguyễn; so does every real address line:
+     * 1e Exloërmond, 's-Gravenhage, Bergen (NH), Mr. Troelstralaan, Rue de l'Église, Carrera 7 # 32-16, Paris Cedex 07.
+     */
+    enum Text {
+        /** J.A., Th., J.-P., IJ. */
+        INITIALS("a letter", "letters, dots, hyphens and spaces", false, false, ". " + HYPHENS),
+        /** Surnames and their prefixes (van der, 't, d'). */
+        NAME("a letter or an apostrophe", "letters, spaces, apostrophes, hyphens and dots", true, false,
+                ". " + APOSTROPHES + HYPHENS),
+        /** Street and city. */
+        ADDRESS_LINE("a letter, a digit or an apostrophe", "letters, digits, spaces and ' \" - . , / ( ) & # \u00B0",
+                true, true, " .,/()&#\u00B0\"" + APOSTROPHES + HYPHENS);
+
+        private final String start;
+        private final String allowed;
+        private final boolean startsWithApostrophe;
+        private final boolean digits;
+        private final String punctuation;
+
+        Text(String start, String allowed, boolean startsWithApostrophe, boolean digits, String punctuation) {
+            this.start = start;
+            this.allowed = allowed;
+            this.startsWithApostrophe = startsWithApostrophe;
+            this.digits = digits;
+            this.punctuation = punctuation;
+        }
+
+        /** Why the value cannot be this kind of text, or null when it can. */
+        private String whyNot(String column, String value) {
+            int first = value.codePointAt(0);
+            boolean startsWell = Character.isLetter(first) || digits && Character.isDigit(first)
+                    || startsWithApostrophe && APOSTROPHES.indexOf(first) >= 0;
+            if (!startsWell) {
+                return column + " must start with " + start + ", not " + shown(first);
+            }
+            for (int i = Character.charCount(first); i < value.length(); ) {
+                int cp = value.codePointAt(i);
+                i += Character.charCount(cp);
+                if (!Character.isLetter(cp) && !isMark(cp) && !(digits && Character.isDigit(cp))
+                        && punctuation.indexOf(cp) < 0) {
+                    return column + " may hold only " + allowed + ", not " + shown(cp);
+                }
+            }
+            return null;
+        }
+    }
 
     private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
@@ -149,9 +209,30 @@ final class FieldRules {
         return COUNTRIES.contains(code) ? Optional.of(code) : Optional.empty();
     }
 
+    /**
+     * A printed name or address field: the letter must print it exactly ({@link PrintableText}) and it must be
+     * text of its {@code kind}. Absent values pass (whether a field is required is checked elsewhere).
+     */
+    static void printedText(Row row, String column, Text kind) {
+        String value = row.value(column);
+        if (value == null || hasOwnReason(value)) {
+            return;
+        }
+        Optional<String> unprintable = PrintableText.whyNot(value);
+        if (unprintable.isPresent()) {
+            row.problem(column + " " + unprintable.get());
+            return;
+        }
+        String why = kind.whyNot(column, value);
+        if (why != null) {
+            row.problem(why);
+        }
+    }
+
     private static String postcode(Row row, String country) {
         String value = row.value("postcode");
         if (!country.equals("NL")) {
+            foreignPostcode(row, value);
             return value;
         }
         if (value == null) {
@@ -165,5 +246,67 @@ final class FieldRules {
             return null;
         }
         return canonical.get();
+    }
+
+    /**
+     * A postcode abroad is free text in FORMATS.md, but every country writes it with letters, digits, spaces and
+     * hyphens (SW1A 1AA, 1000, 10115, 12345-6789, L-1234); anything else is no postcode.
+     */
+    private static void foreignPostcode(Row row, String value) {
+        if (value == null || hasOwnReason(value)) {
+            return;
+        }
+        String field = "postcode of an address outside NL";
+        int first = value.codePointAt(0);
+        if (!isAsciiLetterOrDigit(first)) {
+            row.problem(field + " must start with a letter or a digit, not " + shown(first));
+            return;
+        }
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!isAsciiLetterOrDigit(cp) && cp != ' ' && cp != '-') {
+                row.problem(field + " may hold only letters A-Z, digits, spaces and hyphens, not " + shown(cp));
+                return;
+            }
+        }
+        if (value.length() > FOREIGN_POSTCODE_MAX) {
+            row.problem(field + " is longer than " + FOREIGN_POSTCODE_MAX + " characters");
+        }
+    }
+
+    private static boolean isAsciiLetterOrDigit(int cp) {
+        return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
+    }
+
+    /** A control character or bytes that were not UTF-8: the file rules reject the row with their own reason. */
+    private static boolean hasOwnReason(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || c == '\uFFFD') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    /** One character for a reason: visible ASCII as itself, anything else with its code point too. */
+    private static String shown(int cp) {
+        if (cp == '\'') {
+            return "an apostrophe";
+        }
+        if (cp == '"') {
+            return "a double quote";
+        }
+        if (cp > 0x20 && cp < 0x7F) {
+            return "'" + (char) cp + "'";
+        }
+        return "'" + Character.toString(cp) + "' (U+%04X)".formatted(cp);
     }
 }

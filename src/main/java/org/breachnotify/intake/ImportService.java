@@ -88,12 +88,15 @@ public class ImportService {
             throw new UncheckedIOException("could not read " + fileName, e);
         }
         rejections.flush();
-        jdbc.update("update import_file set rows_read = ?, rows_accepted = ?, rows_rejected = ? where id = ?",
-                counts.read(), counts.accepted(), counts.rejected(), id);
-        log.info("Imported {} ({}) as import {}: read {}, accepted {}, rejected {}", fileName, type, id, counts.read(),
-                counts.accepted(), counts.rejected());
+        String note = rejections.notListed() == 0 ? null : RejectionLog.notListedNote(rejections.notListed());
+        jdbc.update("""
+                update import_file set rows_read = ?, rows_accepted = ?, rows_rejected = ?, rejected_not_listed = ?,
+                                       message = ?
+                where id = ?""", counts.read(), counts.accepted(), counts.rejected(), rejections.notListed(), note, id);
+        log.info("Imported {} ({}) as import {}: read {}, accepted {}, rejected {} ({} not listed)", fileName, type, id,
+                counts.read(), counts.accepted(), counts.rejected(), rejections.notListed());
         return new ImportResult(id, fileName, type, ImportResult.IMPORTED, counts.read(), counts.accepted(),
-                counts.rejected(), null, false, firstRejections(id));
+                counts.rejected(), note, false, firstRejections(id));
     }
 
     public Optional<ImportResult> find(long campaignId, FileType type, String sha256) {

@@ -3,6 +3,7 @@ package org.breachnotify.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import org.breachnotify.register.Postcode;
 import org.breachnotify.register.SurnameKey;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,7 +32,8 @@ class LeakedRecordImporter implements FileImporter {
         BatchingSink<LeakedRecordRow> sink = new BatchingSink<>(ctx.rejections(), BATCH, rows -> stage(ctx, rows));
         ReadCounts parsed = CsvReaders.readLeakedRecords(ctx.fileName(), in, sink);
         sink.finish();
-        int repeats = jdbc.update("""
+        // Every repeat leaves the stage; the first of them, up to the file's room in the list, are listed.
+        Map<String, Object> n = jdbc.queryForMap("""
                 with ranked as (
                     select s.source_line, s.dataset, s.lab_record_id,
                            first_value(s.source_line) over (partition by s.dataset, s.lab_record_id
@@ -44,11 +46,16 @@ class LeakedRecordImporter implements FileImporter {
                                               and l.lab_record_id = r.lab_record_id
                     where r.first_line <> r.source_line or l.id is not null),
                 gone as (delete from stage_leaked s using repeated r where s.source_line = r.source_line
-                         returning r.*)
-                insert into rejected_row (import_file_id, line_number, record_key, reason)
-                select ?, source_line, lab_record_id,
-                       'lab_record_id ' || lab_record_id || ' of dataset ' || dataset || ' repeats ' || seen
-                from gone""", ctx.campaignId(), ctx.importFileId());
+                         returning r.*),
+                listed as (insert into rejected_row (import_file_id, line_number, record_key, reason)
+                           select ?, source_line, lab_record_id,
+                                  'lab_record_id ' || lab_record_id || ' of dataset ' || dataset || ' repeats ' || seen
+                           from gone order by source_line limit ?
+                           returning 1)
+                select (select count(*) from gone) rejected, (select count(*) from listed) listed""",
+                ctx.campaignId(), ctx.importFileId(), ctx.rejections().room());
+        long repeats = ((Number) n.get("rejected")).longValue();
+        ctx.rejections().addedElsewhere(repeats, ((Number) n.get("listed")).longValue());
         int inserted = jdbc.update("""
                 insert into leaked_record (campaign_id, dataset, lab_record_id, bsn, surname, surname_key, birth_date,
                     postcode, import_file_id)

@@ -3,7 +3,6 @@ package org.breachnotify.intake;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import org.breachnotify.letter.PrintableText;
 import java.util.regex.Pattern;
 
 import org.breachnotify.register.Address;
@@ -18,8 +17,6 @@ final class ParticipantFormat implements RowFormat<ParticipantRow> {
     // refused instead of rejecting almost every row.
     private static final List<String> REQUIRED = List.of("participant_id", "bsn", "surname", "birth_date",
             "street", "house_number", "postcode", "city");
-    private static final List<String> PRINTED = List.of("initials", "surname_prefix", "surname", "street",
-            "house_number_suffix", "postcode", "city");
     private static final List<String> KNOWN = List.of("participant_id", "bsn", "initials", "surname_prefix",
             "surname", "birth_date", "street", "house_number", "house_letter", "house_number_suffix", "postcode",
             "city", "country", "language", "email", "gp_smear_before_2017", "deceased_date");
@@ -87,11 +84,16 @@ final class ParticipantFormat implements RowFormat<ParticipantRow> {
         }
     }
 
-    /** The fields a letter prints must print exactly as given: the letter's own rule, {@link PrintableText}. */
+    /**
+     * The names and address lines a letter prints: printable exactly as given ({@code PrintableText}, the letter's
+     * own rule) and shaped like a name or an address line. House number suffix and postcode have their own rules.
+     */
     private static void requirePrintable(Row row) {
-        for (String column : PRINTED) {
-            PrintableText.whyNot(row.value(column)).ifPresent(why -> row.problem(column + " " + why));
-        }
+        FieldRules.printedText(row, "initials", FieldRules.Text.INITIALS);
+        FieldRules.printedText(row, "surname_prefix", FieldRules.Text.NAME);
+        FieldRules.printedText(row, "surname", FieldRules.Text.NAME);
+        FieldRules.printedText(row, "street", FieldRules.Text.ADDRESS_LINE);
+        FieldRules.printedText(row, "city", FieldRules.Text.ADDRESS_LINE);
     }
 
     private static String language(Row row) {

@@ -3,6 +3,7 @@ package org.breachnotify.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import org.breachnotify.register.Address;
 import org.breachnotify.register.SurnameKey;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,7 +56,8 @@ class ParticipantImporter implements FileImporter {
 
     private long rejectRepeatsOf(ImportContext ctx, String column, String reasonPrefix) {
         // Window functions, not correlated subqueries: this runs over the whole 941,000-row register at once.
-        return jdbc.update("""
+        // Every repeat leaves the stage; the first of them, up to the file's room in the list, are listed.
+        Map<String, Object> n = jdbc.queryForMap("""
                 with ranked as (
                     select s.source_line, s.participant_id, s.%1$s dup_key,
                            first_value(s.source_line) over (partition by s.%1$s order by s.source_line) first_line
@@ -67,10 +69,15 @@ class ParticipantImporter implements FileImporter {
                     left join person p on p.campaign_id = ? and p.%1$s = r.dup_key
                     where r.first_line <> r.source_line or p.id is not null),
                 gone as (delete from stage_person s using repeated r where s.source_line = r.source_line
-                         returning r.*)
-                insert into rejected_row (import_file_id, line_number, record_key, reason)
-                select ?, source_line, participant_id, %2$s || seen from gone""".formatted(column, reasonPrefix),
-                ctx.campaignId(), ctx.importFileId());
+                         returning r.*),
+                listed as (insert into rejected_row (import_file_id, line_number, record_key, reason)
+                           select ?, source_line, participant_id, %2$s || seen from gone order by source_line limit ?
+                           returning 1)
+                select (select count(*) from gone) rejected, (select count(*) from listed) listed"""
+                .formatted(column, reasonPrefix), ctx.campaignId(), ctx.importFileId(), ctx.rejections().room());
+        long rejected = ((Number) n.get("rejected")).longValue();
+        ctx.rejections().addedElsewhere(rejected, ((Number) n.get("listed")).longValue());
+        return rejected;
     }
 
     private void stage(ImportContext ctx, List<ParticipantRow> rows) {

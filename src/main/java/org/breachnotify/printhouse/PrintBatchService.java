@@ -19,11 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.breachnotify.campaign.Campaign;
 import org.breachnotify.letter.LetterRenderer;
 import org.breachnotify.letter.LetterService;
+import org.breachnotify.platform.SpreadsheetCsv;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -210,8 +210,9 @@ public class PrintBatchService {
 
     private void writeManifest(Path csv, List<ManifestLine> lines, List<LetterRenderer.LetterResult> printed)
             throws IOException {
+        // People at the print house open the manifest in a spreadsheet: no value may act as a formula there.
         try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8),
-                CSVFormat.RFC4180.builder().setHeader(MANIFEST_HEADER).setRecordSeparator("\n").get())) {
+                SpreadsheetCsv.format(MANIFEST_HEADER))) {
             for (int i = 0; i < lines.size(); i++) {
                 ManifestLine l = lines.get(i);
                 LetterRenderer.LetterResult p = printed.get(i);
@@ -219,8 +220,8 @@ public class PrintBatchService {
                     throw new IllegalStateException("print file and manifest of " + csv.getFileName() + " disagree at "
                             + "sequence " + l.sequence());
                 }
-                out.printRecord(l.sequence(), l.letterId(), l.group(), l.language(), l.templateVersion(), p.pages(),
-                        p.firstPage(), l.postcode(), l.kix(), l.country());
+                SpreadsheetCsv.printRecord(out, l.sequence(), l.letterId(), l.group(), l.language(),
+                        l.templateVersion(), p.pages(), p.firstPage(), l.postcode(), l.kix(), l.country());
             }
         }
     }

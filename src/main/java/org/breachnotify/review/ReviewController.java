@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Review details for the Tasklist form and open reviews for process managers. */
 @RestController
 public class ReviewController {
-    /** At most this many open reviews are listed; the campaign report counts them all. */
+    /** At most this many open reviews are listed (the oldest), so memory stays bounded; the report counts them all. */
     static final int LIST_LIMIT = 1000;
 
     private final ReviewService reviews;
@@ -36,7 +36,7 @@ public class ReviewController {
 
     @GetMapping("/api/campaigns/{id}/reviews")
     public List<MatchReviewView> openReviews(@PathVariable long id) {
-        return reviews.openReviewIds(id).stream().limit(LIST_LIMIT).map(reviews::view)
+        return reviews.openReviewIds(id, LIST_LIMIT).stream().map(reviews::view)
                 .flatMap(java.util.Optional::stream).toList();
     }
 
@@ -47,9 +47,9 @@ public class ReviewController {
     @GetMapping("/api/campaigns/{id}/reviews/summary")
     public List<OpenReviewSummary> openReviewSummaries(@PathVariable long id) {
         campaigns.get(id);
-        Map<Long, String> tasks = engine.openReviewTasks(id);
-        return reviews.openReviewSummaries(id, LIST_LIMIT).stream()
-                .map(r -> r.withTaskId(tasks.get(r.reviewId()))).toList();
+        List<OpenReviewSummary> open = reviews.openReviewSummaries(id, LIST_LIMIT);
+        Map<Long, String> tasks = engine.openReviewTasks(open.stream().map(OpenReviewSummary::reviewId).toList());
+        return open.stream().map(r -> r.withTaskId(tasks.get(r.reviewId()))).toList();
     }
 
     @ExceptionHandler(CampaignNotFoundException.class)

@@ -52,9 +52,11 @@ public class ReviewService {
                         rs.getInt(6), rs.getTimestamp(5).toInstant(), null), campaignId, limit);
     }
 
-    public List<Long> openReviewIds(long campaignId) {
-        return jdbc.queryForList("select id from match_review where campaign_id = ? and status = 'OPEN' order by id",
-                Long.class, campaignId);
+    /** The ids of the campaign's oldest open reviews, at most {@code limit}. */
+    public List<Long> openReviewIds(long campaignId, int limit) {
+        return jdbc.queryForList("""
+                select id from match_review where campaign_id = ? and status = 'OPEN' order by id limit ?""",
+                Long.class, campaignId, limit);
     }
 
     /**

@@ -19,6 +19,7 @@ import org.breachnotify.support.TestBsn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -30,6 +31,8 @@ class CampaignReportPageTest {
     WebApplicationContext web;
     @Autowired
     CampaignFixture fixture;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private MockMvc mvc;
 
@@ -52,6 +55,22 @@ class CampaignReportPageTest {
         assertThat(script).contains("'/api/campaigns'", "'/report'", "'/reviews/summary'", "'/unlinked-records'",
                 "/rejected-rows.csv", "=== 401");
         mvc.perform(get("/campaign-report.css")).andExpect(status().isOk());
+    }
+
+    @Test
+    void theReportListsTheLatestThousandFilesAndCountsThemAll() throws Exception {
+        Campaign campaign = fixture.newCampaign();
+        jdbc.update("""
+                insert into import_file (campaign_id, file_type, file_name, sha256, status)
+                select ?, 'RETURN_MAIL', 'return-mail-' || g || '.csv', md5(g::text), 'IMPORTED'
+                from generate_series(1, 1001) g""", campaign.id());
+
+        mvc.perform(get("/api/campaigns/{id}/report", campaign.id()).header(Api.AUTHORIZATION, Api.ADMIN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.fileCount").value(1001))
+                .andExpect(jsonPath("$.files", hasSize(CampaignReport.FILES_LISTED)))
+                .andExpect(jsonPath("$.files[0].fileName").value("return-mail-2.csv"))
+                .andExpect(jsonPath("$.files[999].fileName").value("return-mail-1001.csv"));
     }
 
     @Test

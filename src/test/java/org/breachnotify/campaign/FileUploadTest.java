@@ -8,7 +8,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.breachnotify.support.Api;
 import org.breachnotify.support.CampaignFixture;
 import org.breachnotify.support.ProcessTestContext;
@@ -66,7 +70,32 @@ class FileUploadTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(rejected.lines().toList()).hasSize(2);
         assertThat(rejected.lines().skip(1).findFirst().orElseThrow())
-                .startsWith("participants-week1.csv,PARTICIPANTS,3,P-2,").containsIgnoringCase("postcode");
+                .startsWith("\"participants-week1.csv\",\"PARTICIPANTS\",3,\"P-2\",").containsIgnoringCase("postcode");
+    }
+
+    @Test
+    void valuesASpreadsheetWouldRunAsFormulasAreWrittenAsTextInTheRejectedRows() throws Exception {
+        MockMultipartFile leaked = csv("=HYPERLINK(\"evil.example\",\"open\").csv",
+                "dataset,lab_record_id,bsn,surname,birth_date,postcode",
+                "3,@SUM(1+1),,,,",
+                "x,-2+3,,,,",
+                "1,+31 20 1234567,123456789,,,");
+        mvc.perform(multipart("/api/campaigns/{id}/files", campaign.id()).file(leaked).param("type", "LEAKED_RECORDS")
+                        .header(Api.AUTHORIZATION, Api.ADMIN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rejected").value(3));
+
+        String body = mvc.perform(get("/api/campaigns/{id}/rejected-rows.csv", campaign.id())
+                        .header(Api.AUTHORIZATION, Api.ADMIN))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(body)).getRecords();
+        assertThat(rows).extracting(r -> r.get("file")).containsOnly("'=HYPERLINK(\"evil.example\",\"open\").csv");
+        assertThat(rows).extracting(r -> r.get("key")).containsExactly("'@SUM(1+1)", "'-2+3", "'+31 20 1234567");
+        assertThat(rows).extracting(r -> r.get("line")).containsExactly("2", "3", "4");
+        // quoted, so that a spreadsheet splitting on ';' (Dutch settings) keeps every value in its cell
+        assertThat(body.lines().skip(1)).allSatisfy(line -> assertThat(line).startsWith("\"'=HYPERLINK("));
     }
 
     @Test
