@@ -61,9 +61,17 @@ public class ReviewService {
 
     /**
      * Applies a decision and releases every candidate that no other open review holds. Deciding twice is refused.
+     *
+     * <p>The review's row and then its candidates' rows (in id order) are locked first. Two reviews of the same
+     * people decided at once are thereby applied one after the other, and the later one sees the earlier one
+     * decided and releases the people; without the locks each could see the other still open and release nobody.
      */
     @Transactional
     public void decide(long reviewId, String decision, Long linkedPersonId) {
+        jdbc.queryForList("select id from match_review where id = ? for update", Long.class, reviewId);
+        jdbc.queryForList("""
+                select p.id from person p join match_candidate c on c.person_id = p.id
+                where c.review_id = ? order by p.id for update of p""", Long.class, reviewId);
         MatchReviewView review = view(reviewId)
                 .orElseThrow(() -> new IllegalArgumentException("no match review " + reviewId));
         if (!"OPEN".equals(review.status())) {
