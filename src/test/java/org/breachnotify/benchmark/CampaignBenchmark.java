@@ -17,6 +17,7 @@ import org.breachnotify.campaign.CampaignSettings;
 import org.breachnotify.demo.GeneratedCampaign;
 import org.breachnotify.demo.GeneratorSettings;
 import org.breachnotify.demo.SyntheticCampaignGenerator;
+import org.breachnotify.engine.BareEngineYardstick;
 import org.breachnotify.engine.EngineCommands;
 import org.breachnotify.intake.FileType;
 import org.breachnotify.intake.ImportService;
@@ -51,6 +52,8 @@ class CampaignBenchmark {
     private static final int PEOPLE = Integer.getInteger("benchmark.people", 20_000);
     /** "all" (default) runs to posted; "intake" stops after import and matching (for the full 941,000). */
     private static final String STAGES = System.getProperty("benchmark.stages", "all");
+    private static final int YARDSTICK_SINGLE = Integer.getInteger("benchmark.yardstick.single", 2_000);
+    private static final int YARDSTICK_CHUNKED = Integer.getInteger("benchmark.yardstick.chunked", 10_000);
 
     @TempDir
     static Path dataDir;
@@ -75,7 +78,12 @@ class CampaignBenchmark {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+
     private final List<String> lines = new ArrayList<>();
+    /** The bare engine's starts per second, 200 per command: the yardstick every engine stage is compared with. */
+    private double yardstick = Double.NaN;
 
     @Test
     void peoplePerSecondPerStage() throws Exception {
@@ -110,6 +118,14 @@ class CampaignBenchmark {
             print();
             return;
         }
+        BareEngineYardstick.Result bare = BareEngineYardstick.measure(engine, YARDSTICK_SINGLE, YARDSTICK_CHUNKED);
+        yardstick = bare.startsPerChunk();
+        lines.add(String.format(Locale.ROOT, "%-45s %8d %21.0f people/s", "bare engine: start, 1 per transaction",
+                YARDSTICK_SINGLE, bare.startsOnePerTransaction()));
+        lines.add(String.format(Locale.ROOT, "%-45s %8d %21.0f people/s  (yardstick = 1.00)",
+                "bare engine: start, 200 per command", YARDSTICK_CHUNKED, bare.startsPerChunk()));
+        lines.add(String.format(Locale.ROOT, "%-45s %8d %21.0f people/s", "bare engine: correlate by id, 200/command",
+                YARDSTICK_CHUNKED, bare.correlationsPerChunk()));
         long people = count("select count(*) from person where campaign_id = ? and grp <> 'HELD_FOR_REVIEW'",
                 campaign.id());
         long letterPeople = count("""
@@ -120,9 +136,9 @@ class CampaignBenchmark {
         commands.enqueueJourneyStarts(campaign.id());
         waitFor(() -> count("select count(*) from engine_command where campaign_id = ? and kind = 'START_JOURNEY' "
                 + "and done_at is null", campaign.id()), 0);
-        record("start journeys (process instances)", people, start);
+        recordEngine("start journeys (process instances)", people, start);
         waitFor(() -> letterPeople - count("select count(*) from letter where campaign_id = ?", campaign.id()), 0);
-        record("start + compose letter (journeys)", letterPeople, start);
+        recordEngine("start + compose letter (journeys)", letterPeople, start);
 
         t0 = System.nanoTime();
         while (!batches.cutAndDeliver(campaigns.get(campaign.id())).isEmpty()) {
@@ -139,7 +155,7 @@ class CampaignBenchmark {
         Files.write(dispatch, rows);
         imports.importFile(campaign.id(), FileType.DISPATCH_CONFIRMATION, "dispatch-confirmation.csv", dispatch);
         waitFor(() -> commands.pending(campaign.id()), 0);
-        record("dispatch confirmation to journeys", letterPeople, t0);
+        recordEngine("dispatch confirmation to journeys", letterPeople, t0);
 
         assertThat(count("select count(*) from letter where campaign_id = ? and status = 'POSTED'", campaign.id()))
                 .isEqualTo(letterPeople);
@@ -163,6 +179,14 @@ class CampaignBenchmark {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         lines.add(String.format(Locale.ROOT, "%-45s %8d in %7.1f s = %9.0f people/s", stage, items, seconds,
                 items / seconds));
+    }
+
+    /** An engine stage, with its ratio to the bare engine's chunked starts measured in this run. */
+    private void recordEngine(String stage, long items, long startNanos) {
+        double perSecond = items / ((System.nanoTime() - startNanos) / 1e9);
+        record(stage, items, startNanos);
+        lines.set(lines.size() - 1, lines.get(lines.size() - 1)
+                + String.format(Locale.ROOT, "  (%.2f of the yardstick)", perSecond / yardstick));
     }
 
     private long count(String sql, long campaignId) {
