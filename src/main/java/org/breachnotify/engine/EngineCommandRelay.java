@@ -123,12 +123,19 @@ public class EngineCommandRelay {
         return ids.size();
     }
 
+    /**
+     * The oldest open commands of a slice (parameters: max attempts, only id or null twice, slices, slice index,
+     * limit). The partial index {@code engine_command_open_by_id} keeps its cost constant however many commands are
+     * done or pending: it walks the open rows in id order and stops after the chunk (ADR 0009).
+     */
+    static final String CLAIM = """
+            select id, kind, campaign_id, target_id, letter_id, reason from engine_command
+            where done_at is null and next_attempt_at <= now() and attempts < ?
+              and (cast(? as bigint) is null or id = ?) and mod(target_id, ?) = ?
+            order by id limit ? for update skip locked""";
+
     private List<Command> claim(Long onlyId, Slice slice) {
-        return jdbc.query("""
-                select id, kind, campaign_id, target_id, letter_id, reason from engine_command
-                where done_at is null and next_attempt_at <= now() and attempts < ?
-                  and (cast(? as bigint) is null or id = ?) and mod(target_id, ?) = ?
-                order by id limit ? for update skip locked""", (rs, i) -> new Command(rs.getLong(1),
+        return jdbc.query(CLAIM, (rs, i) -> new Command(rs.getLong(1),
                 EngineCommandKind.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4), rs.getString(5),
                 rs.getString(6)), MAX_ATTEMPTS, onlyId, onlyId, slice.of(), slice.index(), chunkSize);
     }

@@ -1,0 +1,51 @@
+package org.breachnotify.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.breachnotify.campaign.Campaign;
+import org.breachnotify.support.CampaignFixture;
+import org.breachnotify.support.ProcessTestContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The relay's claim reads the chunk it returns, not the commands already done: with 200,000 done and 100,000 open
+ * commands, PostgreSQL plans it on the open rows' index and looks at about two rows per row claimed (two slices).
+ */
+@ProcessTestContext
+class EngineCommandClaimPlanTest {
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    CampaignFixture fixture;
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void theClaimWalksOnlyOpenCommandsInIdOrder() {
+        Campaign campaign = fixture.newCampaign();
+        // inside one transaction that is rolled back: no relay sees these commands (ANALYZE counts the
+        // transaction's own rows)
+        List<String> plan = transactions.execute(tx -> {
+            tx.setRollbackOnly();
+            jdbc.update("""
+                    insert into engine_command (kind, campaign_id, target_id, done_at)
+                    select 'START_JOURNEY', ?, g, now() from generate_series(1, 200000) g""", campaign.id());
+            jdbc.update("""
+                    insert into engine_command (kind, campaign_id, target_id)
+                    select 'LETTER_POSTED', ?, g from generate_series(1, 100000) g""", campaign.id());
+            jdbc.execute("analyze engine_command");
+            return jdbc.queryForList("explain (analyze, costs off) " + EngineCommandRelay.CLAIM.replace("?", "%s")
+                    .formatted(EngineCommandRelay.MAX_ATTEMPTS, "null", "null", 2, 0, 200), String.class);
+        });
+        String text = String.join("\n", plan);
+        assertThat(text).contains("Index Scan using engine_command_open_by_id").contains("rows=200 loops=1");
+        long passedOver = plan.stream().filter(line -> line.contains("Rows Removed by Filter"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).sum();
+        assertThat(passedOver).as("rows looked at and passed over\n%s", text).isLessThan(1_000);
+    }
+}
