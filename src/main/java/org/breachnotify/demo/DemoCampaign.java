@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import org.breachnotify.campaign.Campaign;
@@ -92,18 +93,26 @@ public class DemoCampaign implements ApplicationRunner {
         }
     }
 
+    /**
+     * Writes the campaign's files into its inbox. Only while the campaign has not started, so nothing has read them
+     * yet: a run killed before the start may have left them, or some of them, and the generator writes the same bytes
+     * again, which simply replace them.
+     */
     private void generate(Campaign campaign, Path world) {
         Path inbox = campaigns.inboxOf(campaign);
         try {
             Files.createDirectories(inbox);
             Files.createDirectories(world);
             // Written to a hidden folder first and moved in, so the inbox never shows half a file.
-            Path staging = Files.createDirectories(inbox.resolve(".generating"));
+            Path staging = inbox.resolve(".generating");
+            deleteRecursively(staging);
+            Files.createDirectories(staging);
             GeneratedCampaign generated = new SyntheticCampaignGenerator()
                     .generate(GeneratorSettings.defaults(demo.people()), staging, world);
             try (var files = Files.list(staging)) {
                 for (Path f : files.toList()) {
-                    Files.move(f, inbox.resolve(f.getFileName()));
+                    Files.move(f, inbox.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
                 }
             }
             Files.delete(staging);
@@ -111,6 +120,17 @@ public class DemoCampaign implements ApplicationRunner {
                     campaign.code(), generated.people(), generated.dirtyRows(), generated.leakedRecords(), inbox);
         } catch (IOException e) {
             throw new UncheckedIOException("could not generate the demo campaign", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
