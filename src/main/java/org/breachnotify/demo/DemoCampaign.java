@@ -12,6 +12,7 @@ import org.breachnotify.campaign.CampaignService;
 import org.breachnotify.campaign.CampaignSettings;
 import org.breachnotify.campaign.CampaignStatus;
 import org.breachnotify.engine.EngineAdministration;
+import org.breachnotify.platform.CrashPoints;
 import org.breachnotify.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +51,12 @@ public class DemoCampaign implements ApplicationRunner {
     private final Path dataDir;
     private final Path exportDir;
     private final Clock clock;
+    private final CrashPoints crashPoints;
     private volatile SimulatedPrintHouse printHouse;
 
     public DemoCampaign(DemoProperties demo, CampaignService campaigns, EngineAdministration admin,
                         ApplicationContext context, @Value("${breachnotify.data-dir}") Path dataDir,
-                        @Value("${breachnotify.export-dir}") Path exportDir, Clock clock) {
+                        @Value("${breachnotify.export-dir}") Path exportDir, Clock clock, CrashPoints crashPoints) {
         this.demo = demo;
         this.campaigns = campaigns;
         this.admin = admin;
@@ -62,6 +64,7 @@ public class DemoCampaign implements ApplicationRunner {
         this.dataDir = dataDir;
         this.exportDir = exportDir;
         this.clock = clock;
+        this.crashPoints = crashPoints;
     }
 
     @Override
@@ -72,6 +75,7 @@ public class DemoCampaign implements ApplicationRunner {
         Path world = dataDir.resolve("demo-world").resolve(campaign.code());
         if (campaign.status() == CampaignStatus.OPEN) {
             generate(campaign, world);
+            crashPoints.reached(CrashPoints.Point.DEMO_FILES_WRITTEN);
         }
         Path postalWorld = world.resolve("postal-world.csv");
         printHouse = new SimulatedPrintHouse(exportDir, dataDir.resolve("printhouse-sim"),

@@ -20,6 +20,8 @@ public class CrashPoints {
     private static final Logger log = LoggerFactory.getLogger(CrashPoints.class);
 
     public enum Point {
+        /** The demo's files are in its inbox; its campaign has not been started yet. */
+        DEMO_FILES_WRITTEN,
         /** An inbox file has been claimed and moved to {@code .processing}, its import not yet begun. */
         FILE_CLAIMED,
         /** A print batch's job ticket has been renamed into place, so the print house may already take it. */
@@ -47,7 +49,7 @@ public class CrashPoints {
                 .orElseThrow(() -> new IllegalStateException("breachnotify.crash-at names no crash point: " + crashAt
                         + " (one of " + Arrays.stream(Point.values()).map(Point::setting).toList() + ", optionally @n)"));
         atVisit = parts.length == 2 ? Integer.parseInt(parts[1]) : 1;
-        log.warn("Crash test: this process will halt the {}. time it reaches {}", atVisit, armed.setting());
+        log.warn("Crash test: this process halts when it reaches {} (time {})", armed.setting(), atVisit);
     }
 
     public void reached(Point point) {
