@@ -248,7 +248,8 @@ public final class CrashHarness {
                 "--spring.mail.port=" + smtpPort,
                 "--breachnotify.demo.people=" + people,
                 "--breachnotify.demo.round-interval=PT3S",
-                "--breachnotify.demo.return-window=PT2M",
+                // Long enough that a return never loses the race against its window while the relay catches up after kills.
+                "--breachnotify.demo.return-window=PT10M",
                 "--breachnotify.demo.batch-size=200",
                 "--breachnotify.demo.batch-max-wait=PT10S",
                 "--breachnotify.demo.print-house-poll-interval=3s"));
