@@ -47,7 +47,8 @@ public class CrashPoints {
         String[] parts = crashAt.trim().split("@", 2);
         armed = Arrays.stream(Point.values()).filter(p -> p.setting().equals(parts[0])).findFirst()
                 .orElseThrow(() -> new IllegalStateException("breachnotify.crash-at names no crash point: " + crashAt
-                        + " (one of " + Arrays.stream(Point.values()).map(Point::setting).toList() + ", optionally @n)"));
+                        + " (one of " + Arrays.stream(Point.values()).map(Point::setting).toList()
+                        + ", optionally @n)"));
         atVisit = parts.length == 2 ? Integer.parseInt(parts[1]) : 1;
         log.warn("Crash test: this process halts when it reaches {} (time {})", armed.setting(), atVisit);
     }

@@ -248,7 +248,7 @@ public final class CrashHarness {
                 "--spring.mail.port=" + smtpPort,
                 "--breachnotify.demo.people=" + people,
                 "--breachnotify.demo.round-interval=PT3S",
-                // Long enough that a return never loses the race against its window while the relay catches up after kills.
+                // long enough that a return never loses the race against its window while the relay catches up
                 "--breachnotify.demo.return-window=PT10M",
                 "--breachnotify.demo.batch-size=200",
                 "--breachnotify.demo.batch-max-wait=PT10S",
@@ -307,11 +307,13 @@ public final class CrashHarness {
                         HttpResponse.BodyHandlers.ofString());
                 if (tasks.statusCode() == 200) {
                     for (JsonNode task : JSON.readTree(tasks.body())) {
-                        boolean review = ProcessModels.TASK_REVIEW_MATCH.equals(task.path("taskDefinitionKey").asText());
+                        String key = task.path("taskDefinitionKey").asText();
+                        boolean review = ProcessModels.TASK_REVIEW_MATCH.equals(key);
                         String variable = review ? ProcessVariables.DECISION.name() : ProcessVariables.RESOLUTION.name();
                         String value = review ? ReviewService.DISMISS : "CLOSE";
-                        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/engine-rest/task/"
-                                        + task.path("id").asText() + "/complete"))
+                        URI complete = URI.create("http://127.0.0.1:" + httpPort + "/engine-rest/task/"
+                                + task.path("id").asText() + "/complete");
+                        http.send(HttpRequest.newBuilder(complete)
                                 .header("Authorization", auth).header("Content-Type", "application/json")
                                 .timeout(Duration.ofSeconds(30))
                                 .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{\"" + variable
@@ -389,7 +391,7 @@ public final class CrashHarness {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(f -> f.getFileName().toString().matches("breach-notify-.*\\.jar"))
                     .findFirst().map(Path::toAbsolutePath)
-                    .orElseThrow(() -> new IllegalStateException("no jar in target/: run mvn package -DskipTests first"));
+                    .orElseThrow(() -> new IllegalStateException("no jar in target/: mvn package -DskipTests first"));
         }
     }
 

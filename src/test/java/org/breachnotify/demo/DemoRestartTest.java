@@ -13,6 +13,7 @@ import org.breachnotify.campaign.CampaignService;
 import org.breachnotify.campaign.CampaignStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -59,7 +60,7 @@ class DemoRestartTest {
     }
 
     @Test
-    void theDemoStartsAgainAndRunsItsCampaignWithItsFilesInTheInboxOnce(@org.junit.jupiter.api.io.TempDir Path fresh)
+    void theDemoStartsAgainAndRunsItsCampaignWithItsFilesInTheInboxOnce(@TempDir Path fresh)
             throws IOException {
         Campaign campaign = campaigns.findByCode(CODE).orElseThrow();
         assertThat(campaign.status()).isEqualTo(CampaignStatus.RUNNING);
@@ -68,7 +69,8 @@ class DemoRestartTest {
         Path inbox = campaigns.inboxOf(campaign);
         assertThat(names(inbox)).containsExactlyInAnyOrderElementsOf(names(fresh));
         for (String name : names(fresh)) {
-            assertThat(Files.readAllBytes(inbox.resolve(name))).as(name).isEqualTo(Files.readAllBytes(fresh.resolve(name)));
+            assertThat(Files.readAllBytes(inbox.resolve(name))).as(name)
+                    .isEqualTo(Files.readAllBytes(fresh.resolve(name)));
         }
     }
 

@@ -35,6 +35,8 @@ class InboxCrashRecoveryTest {
     @Autowired
     PrintBatchService batches;
     @Autowired
+    InboxClaims claims;
+    @Autowired
     JdbcTemplate jdbc;
 
     private Campaign campaign;
@@ -117,9 +119,25 @@ class InboxCrashRecoveryTest {
         assertThat(results).hasSize(2);
         assertThat(results.get(0).accepted()).isEqualTo(1);
         assertThat(results.get(1).alreadyImported()).isTrue();
-        assertThat(jdbc.queryForObject("select count(*) from engine_command where letter_id = ? and kind = 'LETTER_POSTED'",
-                Long.class, letter)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                "select count(*) from engine_command where letter_id = ? and kind = 'LETTER_POSTED'", Long.class,
+                letter)).isEqualTo(1);
         assertThat(inbox.waiting(inboxDir)).isZero();
+        assertThat(claims()).isZero();
+    }
+
+    @Test
+    void aClaimIsKeptAliveWhileItsImportRunsAndLapsesOnceItIsGivenUp() {
+        assertThat(claims.claim(campaign.id(), "participants-long.csv")).isTrue();
+        assertThat(claims.claim(campaign.id(), "participants-long.csv")).as("held, so not claimed twice").isFalse();
+        jdbc.update("update inbox_claim set lease_until = now() + interval '1 second' where campaign_id = ?",
+                campaign.id());
+
+        claims.renew();
+
+        assertThat(jdbc.queryForObject("select lease_until > now() + interval '1 minute' from inbox_claim"
+                + " where campaign_id = ?", Boolean.class, campaign.id())).isTrue();
+        claims.release(campaign.id(), "participants-long.csv");
         assertThat(claims()).isZero();
     }
 
@@ -133,8 +151,8 @@ class InboxCrashRecoveryTest {
     }
 
     private void claim(String fileName, String node, String runId, String lease) {
-        jdbc.update("insert into inbox_claim (campaign_id, file_name, node, run_id, lease_until) values (?,?,?,?,now() + "
-                + lease + ")", campaign.id(), fileName, node, runId);
+        jdbc.update("insert into inbox_claim (campaign_id, file_name, node, run_id, lease_until)"
+                + " values (?, ?, ?, ?, now() + " + lease + ")", campaign.id(), fileName, node, runId);
     }
 
     private long claims() {

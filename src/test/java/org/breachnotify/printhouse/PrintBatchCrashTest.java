@@ -65,8 +65,7 @@ class PrintBatchCrashTest {
     @Test
     void aBatchPublishedButNotRecordedWhenTheProcessDiedIsRecordedFromItsFiles() throws IOException {
         // killed between the job ticket's rename and the commit that records the batch (the order before the fix)
-        jdbc.update("update print_batch set letters = 0, pages = 0, sheets = 0, status = 'WRITING' where id = ?", batchId);
-        jdbc.update("update letter set content_sha256 = null, rendered_at = null where batch_id = ?", batchId);
+        forgetRecord();
         byte[] published = Files.readAllBytes(batchDir().resolve(batchId + ".pdf"));
 
         batches.cutAndDeliver(fixture.campaign(campaign.id()));
@@ -102,8 +101,7 @@ class PrintBatchCrashTest {
     @Test
     void aBatchClaimedButNotRecordedIsDrawnAgainFromTheStart() throws IOException {
         // killed while drawing: half a print file in the hidden folder, nothing recorded, nothing published
-        jdbc.update("update print_batch set letters = 0, pages = 0, sheets = 0, status = 'WRITING' where id = ?", batchId);
-        jdbc.update("update letter set content_sha256 = null, rendered_at = null where batch_id = ?", batchId);
+        forgetRecord();
         Path partial = Files.move(batchDir(), exportDir.resolve(".partial-" + batchId));
         Files.delete(partial.resolve(batchId + ".json"));
         Files.write(partial.resolve(batchId + ".pdf"), new byte[] {'%', 'P', 'D', 'F'});
@@ -112,6 +110,13 @@ class PrintBatchCrashTest {
 
         assertAgrees();
         assertThat(partial).doesNotExist();
+    }
+
+    /** The database as before the batch was recorded: claimed, nothing drawn. */
+    private void forgetRecord() {
+        jdbc.update("update print_batch set letters = 0, pages = 0, sheets = 0, status = 'WRITING' where id = ?",
+                batchId);
+        jdbc.update("update letter set content_sha256 = null, rendered_at = null where batch_id = ?", batchId);
     }
 
     /** Status WRITTEN and the job ticket back under its temporary name: the files are out, the ticket not yet. */
@@ -124,8 +129,8 @@ class PrintBatchCrashTest {
     private void assertAgrees() throws IOException {
         Path dir = batchDir();
         JsonNode ticket = JSON.readTree(dir.resolve(batchId + ".json").toFile());
-        Map<String, Object> row = jdbc.queryForMap("select letters, pages, sheets, status from print_batch where id = ?",
-                batchId);
+        Map<String, Object> row = jdbc.queryForMap(
+                "select letters, pages, sheets, status from print_batch where id = ?", batchId);
         assertThat(row.get("status")).as("status").isIn("NOTIFYING", "DELIVERED");
         assertThat(row.get("letters")).isEqualTo(ticket.get("letters").asInt()).isEqualTo(3);
         assertThat(row.get("pages")).isEqualTo(ticket.get("pages").asInt()).isNotEqualTo(0);
