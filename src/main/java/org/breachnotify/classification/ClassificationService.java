@@ -56,6 +56,7 @@ public class ClassificationService {
     }
 
     public ClassificationRun classifyPending(long campaignId) {
+        releaseHeldByDecidedReviews(campaignId);
         ClassificationDecision.Version version = decision.latest();
         Tally tally = new Tally();
         long after = 0;
@@ -73,6 +74,24 @@ public class ClassificationService {
             log.info("Campaign {} classification by {}: {}", campaignId, version.id(), run);
         }
         return run;
+    }
+
+    /**
+     * A review decided while this classification was holding its candidates (staff can be that quick) looked for held
+     * people before the hold was committed and released nobody; nothing would release them later. So every run first
+     * releases whoever is held although no open review holds them any more, and classifies them with the rest.
+     */
+    private void releaseHeldByDecidedReviews(long campaignId) {
+        Integer released = tx.execute(status -> jdbc.update("""
+                update person p set grp = null, stage = 'RELEASED'
+                where p.stage = 'HELD' and p.grp = 'HELD_FOR_REVIEW'
+                  and p.id in (select c.person_id from match_candidate c join match_review r on r.id = c.review_id
+                               where r.campaign_id = ? and r.status = 'DECIDED')
+                  and not exists (select 1 from match_candidate c join match_review r on r.id = c.review_id
+                                  where c.person_id = p.id and r.status = 'OPEN')""", campaignId));
+        if (released != null && released > 0) {
+            log.info("Campaign {}: released {} people still held by reviews decided meanwhile", campaignId, released);
+        }
     }
 
     /** Counts of one run, kept over its chunks. */

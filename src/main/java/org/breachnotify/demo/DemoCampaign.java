@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import org.breachnotify.campaign.Campaign;
@@ -11,6 +12,7 @@ import org.breachnotify.campaign.CampaignService;
 import org.breachnotify.campaign.CampaignSettings;
 import org.breachnotify.campaign.CampaignStatus;
 import org.breachnotify.engine.EngineAdministration;
+import org.breachnotify.platform.CrashPoints;
 import org.breachnotify.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,11 +51,12 @@ public class DemoCampaign implements ApplicationRunner {
     private final Path dataDir;
     private final Path exportDir;
     private final Clock clock;
+    private final CrashPoints crashPoints;
     private volatile SimulatedPrintHouse printHouse;
 
     public DemoCampaign(DemoProperties demo, CampaignService campaigns, EngineAdministration admin,
                         ApplicationContext context, @Value("${breachnotify.data-dir}") Path dataDir,
-                        @Value("${breachnotify.export-dir}") Path exportDir, Clock clock) {
+                        @Value("${breachnotify.export-dir}") Path exportDir, Clock clock, CrashPoints crashPoints) {
         this.demo = demo;
         this.campaigns = campaigns;
         this.admin = admin;
@@ -61,6 +64,7 @@ public class DemoCampaign implements ApplicationRunner {
         this.dataDir = dataDir;
         this.exportDir = exportDir;
         this.clock = clock;
+        this.crashPoints = crashPoints;
     }
 
     @Override
@@ -71,6 +75,7 @@ public class DemoCampaign implements ApplicationRunner {
         Path world = dataDir.resolve("demo-world").resolve(campaign.code());
         if (campaign.status() == CampaignStatus.OPEN) {
             generate(campaign, world);
+            crashPoints.reached(CrashPoints.Point.DEMO_FILES_WRITTEN);
         }
         Path postalWorld = world.resolve("postal-world.csv");
         printHouse = new SimulatedPrintHouse(exportDir, dataDir.resolve("printhouse-sim"),
@@ -92,18 +97,26 @@ public class DemoCampaign implements ApplicationRunner {
         }
     }
 
+    /**
+     * Writes the campaign's files into its inbox. Only while the campaign has not started, so nothing has read them
+     * yet: a run killed before the start may have left them, or some of them, and the generator writes the same bytes
+     * again, which simply replace them.
+     */
     private void generate(Campaign campaign, Path world) {
         Path inbox = campaigns.inboxOf(campaign);
         try {
             Files.createDirectories(inbox);
             Files.createDirectories(world);
             // Written to a hidden folder first and moved in, so the inbox never shows half a file.
-            Path staging = Files.createDirectories(inbox.resolve(".generating"));
+            Path staging = inbox.resolve(".generating");
+            deleteRecursively(staging);
+            Files.createDirectories(staging);
             GeneratedCampaign generated = new SyntheticCampaignGenerator()
                     .generate(GeneratorSettings.defaults(demo.people()), staging, world);
             try (var files = Files.list(staging)) {
                 for (Path f : files.toList()) {
-                    Files.move(f, inbox.resolve(f.getFileName()));
+                    Files.move(f, inbox.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
                 }
             }
             Files.delete(staging);
@@ -111,6 +124,17 @@ public class DemoCampaign implements ApplicationRunner {
                     campaign.code(), generated.people(), generated.dirtyRows(), generated.leakedRecords(), inbox);
         } catch (IOException e) {
             throw new UncheckedIOException("could not generate the demo campaign", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
+import org.breachnotify.platform.CrashPoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +33,7 @@ public class EngineCommandRelay {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final ProcessEngineAdapter engine;
+    private final CrashPoints crashPoints;
     private final int chunkSize;
     private final boolean relayEnabled;
     private final int workers;
@@ -41,7 +43,8 @@ public class EngineCommandRelay {
     public EngineCommandRelay(JdbcTemplate jdbc, TransactionTemplate tx, ProcessEngineAdapter engine,
                               @Value("${breachnotify.engine-commands.chunk-size}") int chunkSize,
                               @Value("${breachnotify.engine-commands.relay-enabled}") boolean relayEnabled,
-                              @Value("${breachnotify.engine-commands.workers:2}") int workers) {
+                              @Value("${breachnotify.engine-commands.workers:2}") int workers,
+                              CrashPoints crashPoints) {
         this.relayEnabled = relayEnabled;
         this.workers = Math.max(1, workers);
         this.pool = Executors.newFixedThreadPool(this.workers, runnable -> {
@@ -52,6 +55,7 @@ public class EngineCommandRelay {
         this.jdbc = jdbc;
         this.tx = tx;
         this.engine = engine;
+        this.crashPoints = crashPoints;
         this.chunkSize = chunkSize;
     }
 
@@ -145,10 +149,15 @@ public class EngineCommandRelay {
             case START_JOURNEY -> engine.startJourney(c.targetId, c.campaignId, c.reason, false);
             case START_CORRECTIVE_JOURNEY -> engine.startJourney(c.targetId, c.campaignId, c.reason, true);
             case START_REVIEW -> engine.startReview(c.targetId, c.campaignId);
-            case LETTER_POSTED -> engine.correlateToLetter(ProcessModels.MSG_LETTER_POSTED, c.targetId, c.letterId,
-                    Map.of());
-            case LETTER_RETURNED -> engine.correlateToLetter(ProcessModels.MSG_LETTER_RETURNED, c.targetId, c.letterId,
-                    Map.of(ProcessVariables.RETURN_REASON.name(), c.reason));
+            case LETTER_POSTED -> {
+                engine.correlateToLetter(ProcessModels.MSG_LETTER_POSTED, c.targetId, c.letterId, Map.of());
+                crashPoints.reached(CrashPoints.Point.MID_CORRELATION);
+            }
+            case LETTER_RETURNED -> {
+                engine.correlateToLetter(ProcessModels.MSG_LETTER_RETURNED, c.targetId, c.letterId,
+                        Map.of(ProcessVariables.RETURN_REASON.name(), c.reason));
+                crashPoints.reached(CrashPoints.Point.MID_CORRELATION);
+            }
         }
     }
 

@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.breachnotify.campaign.Campaign;
 import org.breachnotify.letter.LetterRenderer;
 import org.breachnotify.letter.LetterService;
+import org.breachnotify.platform.CrashPoints;
 import org.breachnotify.platform.SpreadsheetCsv;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +37,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Cuts ready letters into print batches (sorted by postcode and house number, domestic and foreign apart) and
- * delivers each batch to the export folder in the layout of FORMATS.md. A batch is first claimed in the database
- * (its letters can then never land in a second batch), then written under a temporary name and renamed, with the
- * job ticket last, so the print house never sees half a batch. A crash between the steps is repaired in the next
- * round, because every step can be redone from the database.
+ * delivers each batch to the export folder in the layout of FORMATS.md. A batch is claimed in the database (its
+ * letters can then never land in a second batch: status WRITING), drawn into a hidden folder, recorded (letters, pages,
+ * sheets and each letter's content hash: WRITTEN), and only then published: the folder renamed into place and the job
+ * ticket last, so the print house never sees half a batch and never a batch the database does not know as it is.
+ * A crash between two steps leaves a WRITING batch (drawn again, nothing was shown) or a WRITTEN one (published by
+ * the next round from the files already drawn).
  */
 @Service
 public class PrintBatchService {
@@ -55,12 +58,14 @@ public class PrintBatchService {
     private final LetterRenderer renderer;
     private final Path exportDir;
     private final Clock clock;
+    private final CrashPoints crashPoints;
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     public PrintBatchService(JdbcTemplate jdbc, PlatformTransactionManager transactions, PrintHouseNotifier notifier,
                              LetterService letters, LetterRenderer renderer,
-                             @Value("${breachnotify.export-dir}") Path exportDir, Clock clock) {
+                             @Value("${breachnotify.export-dir}") Path exportDir, Clock clock,
+                             CrashPoints crashPoints) {
         this.letters = letters;
         this.renderer = renderer;
         this.jdbc = jdbc;
@@ -70,6 +75,7 @@ public class PrintBatchService {
         this.notifier = notifier;
         this.exportDir = exportDir;
         this.clock = clock;
+        this.crashPoints = crashPoints;
     }
 
     /** One round: finish batches left half-way, then cut new ones. Answers the ids of batches delivered now. */
@@ -77,6 +83,13 @@ public class PrintBatchService {
         List<String> delivered = new ArrayList<>();
         for (String batchId : batchesIn(campaign.id(), "WRITING")) {
             write(campaign, batchId);
+        }
+        for (String batchId : batchesIn(campaign.id(), "WRITTEN")) {
+            try {
+                publish(campaign, batchId);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not publish print batch " + batchId, e);
+            }
         }
         for (String batchId : batchesIn(campaign.id(), "NOTIFYING")) {
             notify(campaign, batchId);
@@ -136,64 +149,130 @@ public class PrintBatchService {
         });
     }
 
+    /**
+     * Renders the batch into a hidden folder, records what was rendered, then publishes it. A crash before the record
+     * leaves nothing anybody sees; after it, the next round publishes the files already written.
+     */
     private void write(Campaign campaign, String batchId) {
-        Path finalDir = exportDir.resolve(batchId);
-        Path ticket = finalDir.resolve(batchId + ".json");
+        Path ticket = exportDir.resolve(batchId).resolve(batchId + ".json");
         try {
             if (Files.exists(ticket)) {
-                markStatus(batchId, "NOTIFYING");
+                recordPublished(batchId);
                 return;
             }
-            Files.createDirectories(exportDir);
             Path partial = exportDir.resolve(".partial-" + batchId);
-            deleteRecursively(partial);
-            deleteRecursively(finalDir);
-            Files.createDirectories(partial);
+            BatchFiles files = render(campaign, batchId, partial);
+            tx.executeWithoutResult(status -> {
+                letters.recordRendered(files.printFile().letters());
+                jdbc.update(
+                        "update print_batch set letters = ?, pages = ?, sheets = ?, status = 'WRITTEN' where id = ?",
+                        files.letters(), files.printFile().totalPages(), files.printFile().sheets(), batchId);
+            });
+            log.info("Print batch {} written: {} letters, {} pages, {} sheets", batchId, files.letters(),
+                    files.printFile().totalPages(), files.printFile().sheets());
+            publish(campaign, batchId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write print batch " + batchId, e);
+        }
+    }
 
-            List<ManifestLine> lines = jdbc.query("""
-                    select id, grp, language, template_version, pages, postcode, kix, country from letter
-                    where batch_id = ? order by postcode, house_number, id""", (rs, i) -> new ManifestLine(i + 1,
-                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                    rs.getString(6), rs.getString(7), rs.getString(8)), batchId);
-            Path pdf = partial.resolve(batchId + ".pdf");
+    /** Draws the print file, manifest, checksums and job ticket (under a temporary name) into {@code partial}. */
+    private BatchFiles render(Campaign campaign, String batchId, Path partial) throws IOException {
+        Files.createDirectories(exportDir);
+        deleteRecursively(partial);
+        deleteRecursively(exportDir.resolve(batchId)); // never published: no job ticket in it
+        Files.createDirectories(partial);
+
+        List<ManifestLine> lines = jdbc.query("""
+                select id, grp, language, template_version, pages, postcode, kix, country from letter
+                where batch_id = ? order by postcode, house_number, id""", (rs, i) -> new ManifestLine(i + 1,
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                rs.getString(6), rs.getString(7), rs.getString(8)), batchId);
+        Path pdf = partial.resolve(batchId + ".pdf");
+        LetterRenderer.BatchFile printFile;
+        try (OutputStream out = Files.newOutputStream(pdf)) {
+            printFile = renderer.renderBatch(letters.contentsOfBatch(batchId), out, batchId);
+        }
+        Path csv = partial.resolve(batchId + ".csv");
+        writeManifest(csv, lines, printFile.letters());
+        Files.writeString(partial.resolve(batchId + ".sha256"),
+                sha256(pdf) + "  " + pdf.getFileName() + "\n" + sha256(csv) + "  " + csv.getFileName() + "\n");
+
+        Map<String, Integer> groups = new TreeMap<>();
+        lines.forEach(l -> groups.merge(l.group(), 1, Integer::sum));
+        Map<String, Object> jobTicket = new LinkedHashMap<>();
+        jobTicket.put("batchId", batchId);
+        jobTicket.put("campaign", campaign.code());
+        jobTicket.put("createdAt", clock.instant().toString());
+        jobTicket.put("domestic", isDomestic(batchId));
+        jobTicket.put("letters", lines.size());
+        jobTicket.put("pages", printFile.totalPages());
+        jobTicket.put("sheets", printFile.sheets());
+        jobTicket.put("groups", groups);
+        jobTicket.put("files", List.of(pdf.getFileName().toString(), csv.getFileName().toString(),
+                batchId + ".sha256"));
+        json.writeValue(partial.resolve(unpublishedTicket(batchId)).toFile(), jobTicket);
+        return new BatchFiles(lines.size(), printFile);
+    }
+
+    /**
+     * Puts a recorded batch in place: its folder by one rename, then the job ticket by another, so the print house
+     * never sees half a batch. Each step is skipped when a crash came after it; files lost altogether are drawn again.
+     */
+    private void publish(Campaign campaign, String batchId) throws IOException {
+        Path partial = exportDir.resolve(".partial-" + batchId);
+        Path finalDir = exportDir.resolve(batchId);
+        Path ticket = finalDir.resolve(batchId + ".json");
+        if (!Files.exists(ticket)) {
+            if (Files.exists(partial.resolve(unpublishedTicket(batchId)))) {
+                deleteRecursively(finalDir);
+                Files.move(partial, finalDir, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Path tmpTicket = finalDir.resolve(unpublishedTicket(batchId));
+            if (!Files.exists(tmpTicket)) {
+                log.warn("Print batch {} was recorded but its files are gone; writing them again", batchId);
+                write(campaign, batchId);
+                return;
+            }
+            Files.move(tmpTicket, ticket, StandardCopyOption.ATOMIC_MOVE);
+            crashPoints.reached(CrashPoints.Point.BATCH_TICKET_RENAMED);
+        }
+        markStatus(batchId, "NOTIFYING");
+    }
+
+    /**
+     * A batch an earlier version of this service published and then crashed before recording: its files are out,
+     * possibly printed already, so they stay as they are. The batch is drawn again (the same letters draw the same
+     * bytes) to learn what each letter showed, and recorded once that is shown to be exactly the published print file.
+     */
+    private void recordPublished(String batchId) throws IOException {
+        Path published = exportDir.resolve(batchId);
+        Path scratch = Files.createDirectories(exportDir.resolve(".check-" + batchId)).resolve(batchId + ".pdf");
+        try {
             LetterRenderer.BatchFile printFile;
-            try (OutputStream out = Files.newOutputStream(pdf)) {
+            try (OutputStream out = Files.newOutputStream(scratch)) {
                 printFile = renderer.renderBatch(letters.contentsOfBatch(batchId), out, batchId);
             }
-            Path csv = partial.resolve(batchId + ".csv");
-            writeManifest(csv, lines, printFile.letters());
-            Files.writeString(partial.resolve(batchId + ".sha256"),
-                    sha256(pdf) + "  " + pdf.getFileName() + "\n" + sha256(csv) + "  " + csv.getFileName() + "\n");
-            Files.move(partial, finalDir, StandardCopyOption.ATOMIC_MOVE);
-
-            Map<String, Integer> groups = new TreeMap<>();
-            lines.forEach(l -> groups.merge(l.group(), 1, Integer::sum));
-            Map<String, Object> jobTicket = new LinkedHashMap<>();
-            jobTicket.put("batchId", batchId);
-            jobTicket.put("campaign", campaign.code());
-            jobTicket.put("createdAt", clock.instant().toString());
-            jobTicket.put("domestic", isDomestic(batchId));
-            jobTicket.put("letters", lines.size());
-            jobTicket.put("pages", printFile.totalPages());
-            jobTicket.put("sheets", printFile.sheets());
-            jobTicket.put("groups", groups);
-            jobTicket.put("files", List.of(pdf.getFileName().toString(), csv.getFileName().toString(),
-                    batchId + ".sha256"));
-            Path tmpTicket = finalDir.resolve(".tmp-" + batchId + ".json");
-            json.writeValue(tmpTicket.toFile(), jobTicket);
-            Files.move(tmpTicket, ticket, StandardCopyOption.ATOMIC_MOVE);
-
+            String expected = sha256(scratch) + "  " + batchId + ".pdf";
+            if (!Files.readAllLines(published.resolve(batchId + ".sha256")).contains(expected)) {
+                throw new IllegalStateException("print batch " + batchId + " was published but not recorded, and its"
+                        + " print file is not what its letters draw now; compare " + published + " with the database");
+            }
             tx.executeWithoutResult(status -> {
                 letters.recordRendered(printFile.letters());
                 jdbc.update(
                         "update print_batch set letters = ?, pages = ?, sheets = ?, status = 'NOTIFYING' where id = ?",
-                        lines.size(), printFile.totalPages(), printFile.sheets(), batchId);
+                        printFile.letters().size(), printFile.totalPages(), printFile.sheets(), batchId);
             });
-            log.info("Print batch {} written: {} letters, {} pages, {} sheets", batchId, lines.size(),
-                    printFile.totalPages(), printFile.sheets());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write print batch " + batchId, e);
+            log.warn("Print batch {} had been published but not recorded; recorded now from its print file: {} letters",
+                    batchId, printFile.letters().size());
+        } finally {
+            deleteRecursively(scratch.getParent());
         }
+    }
+
+    private static String unpublishedTicket(String batchId) {
+        return ".tmp-" + batchId + ".json";
     }
 
     private void notify(Campaign campaign, String batchId) {
@@ -262,6 +341,9 @@ public class PrintBatchService {
                 Files.delete(p);
             }
         }
+    }
+
+    private record BatchFiles(int letters, LetterRenderer.BatchFile printFile) {
     }
 
     private record ManifestLine(int sequence, String letterId, String group, String language, String templateVersion,

@@ -74,6 +74,25 @@ class MatchReviewProcessTest {
     }
 
     @Test
+    void aDecisionThatRacedTheClassificationStillReleasesItsPeopleInTheNextRound() {
+        // The decision committed while the round's classification was holding both candidates: it looked for held
+        // people before the hold was committed and released nobody (what staff deciding within seconds can cause).
+        long reviewId = reviewId(reviewInstance());
+        jdbc.update("update leaked_record set match_status = 'DISMISSED', person_id = null"
+                + " where id = (select leaked_record_id from match_review where id = ?)", reviewId);
+        jdbc.update("update match_review set status = 'DECIDED', decision = ?, decided_at = now() where id = ?",
+                ReviewService.DISMISS, reviewId);
+        assertThat(groupOf(first)).isEqualTo("HELD_FOR_REVIEW");
+
+        fixture.matchAndStartJourneys(campaign);
+
+        assertThat(groupOf(first)).isEqualTo("GROUP_3");
+        assertThat(groupOf(second)).isEqualTo("GROUP_3");
+        assertThat(fixture.journeyOf(first)).isNotNull();
+        assertThat(fixture.journeyOf(second)).isNotNull();
+    }
+
+    @Test
     void linkingTheRecordToOneCandidateGivesThemGroupOneAndTheOtherGroupThree() {
         ProcessInstance review = reviewInstance();
         complete(task(review), withVariables(ProcessVariables.DECISION.name(), ReviewService.LINK,

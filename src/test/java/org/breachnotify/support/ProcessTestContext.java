@@ -21,8 +21,11 @@ import org.springframework.boot.test.context.SpringBootTest;
         "breachnotify.embedded-postgres.port=0",
         "breachnotify.embedded-postgres.clean=true",
         "breachnotify.data-dir=target/process-test-data",
+        "breachnotify.node-name=" + ProcessTestContext.NODE_NAME,
         "spring.mail.port=3025",
         "breachnotify.admin.password=" + Api.ADMIN_PASSWORD
 })
 public @interface ProcessTestContext {
+    /** The name this node gives itself in the claims it holds (inbox files). */
+    String NODE_NAME = "test-node";
 }
