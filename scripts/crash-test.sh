@@ -9,7 +9,7 @@
 #   scripts/crash-test.sh -Dcrash.people=1000 -Dcrash.random-kills=10
 #
 # Settings (-Dcrash.<name>=...): people, random-kills, seed, named (points, comma separated, point@n = the n-th time),
-# dir (target/crash-test), finish-timeout (PT20M). MVN overrides the Maven command (default "mvn -o").
+# dir (target/crash-test), finish-timeout (PT40M). MVN overrides the Maven command (default "mvn -o").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MVN=${MVN:-mvn -o}
