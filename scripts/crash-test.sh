@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The crash test (README, "Crash test"): builds the jar, then runs the demo campaign with 3,000 people, kills it with
 # SIGKILL at 30 random moments and at each named crash point, restarts it every time, lets it finish and checks the
-# database and the files (org.breachnotify.crash.CrashHarness and CrashChecks, in src/test). Takes about half an hour
+# database and the files (org.breachnotify.crash.CrashHarness and CrashChecks, in src/test). Takes about 25 minutes
 # on 2 cores. Not part of `mvn verify`. Exit status 0 when every check holds.
 #
 #   scripts/crash-test.sh                         # the defaults
