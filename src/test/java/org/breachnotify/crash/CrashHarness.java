@@ -50,12 +50,12 @@ import org.springframework.util.FileSystemUtils;
  *
  * <p>Settings, as {@code -Dcrash.<name>=value}: {@code people} (3000), {@code random-kills} (30), {@code seed}
  * (random; printed, to repeat a run), {@code dir} (target/crash-test), {@code named} (the named points, comma
- * separated, {@code point@n} for the n-th time), {@code finish-timeout} (PT20M).
+ * separated, {@code point@n} for the n-th time), {@code finish-timeout} (PT40M).
  */
 public final class CrashHarness {
     static final String CAMPAIGN = "demo";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration NAMED_POINT_LIMIT = Duration.ofMinutes(4);
+    private static final Duration NAMED_POINT_LIMIT = Duration.ofMinutes(2);
 
     private final Path dir = Path.of(System.getProperty("crash.dir", "target/crash-test")).toAbsolutePath();
     private final Path dataDir = dir.resolve("data");
@@ -64,9 +64,9 @@ public final class CrashHarness {
     private final long seed = Long.getLong("crash.seed", new Random().nextLong());
     private final List<String> named = List.of(System.getProperty("crash.named",
             "demo-files-written,file-claimed,batch-ticket-renamed,mid-correlation,"
-                    + "file-claimed@3,batch-ticket-renamed@3,mid-correlation@50")
+                    + "file-claimed@2,batch-ticket-renamed@2,mid-correlation@20")
             .split(","));
-    private final Duration finishTimeout = Duration.parse(System.getProperty("crash.finish-timeout", "PT20M"));
+    private final Duration finishTimeout = Duration.parse(System.getProperty("crash.finish-timeout", "PT40M"));
     private final Random random = new Random(seed);
     private final int httpPort = freePort();
     private final int pgPort = freePort();
@@ -75,6 +75,7 @@ public final class CrashHarness {
     private final List<String> outcomes = new ArrayList<>();
     private final Set<String> halted = new TreeSet<>();
     private volatile boolean playingStaff = true;
+    private String lastStatus = "none";
     private Process app;
     private int run;
 
@@ -95,26 +96,39 @@ public final class CrashHarness {
         Thread staff = new Thread(this::playStaff, "staff");
         staff.setDaemon(true);
         staff.start();
-        int startFailures = 0;
         Map<String, Integer> kills = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
         try {
-            for (Step step : schedule()) {
-                Outcome outcome = step.namedPoint() == null ? randomKill(jar) : namedHalt(jar, step.namedPoint());
+            // The first named points where they are surely reached (the demo's start, the register's claim in the
+            // first round, the first batch, the first confirmation); the deeper ones early among the random kills,
+            // while files, batches and confirmations still come.
+            List<String> deeper = new ArrayList<>(named.stream().filter(n -> n.contains("@")).toList());
+            for (String point : named.stream().filter(n -> !n.contains("@")).toList()) {
+                kills.merge(namedHalt(jar, point).kind(), 1, Integer::sum);
+            }
+            int duringCampaign = 0;
+            while (duringCampaign < randomKills) {
+                Outcome outcome = randomKill(jar);
                 kills.merge(outcome.kind(), 1, Integer::sum);
-                if (outcome.kind().equals("start failed")) {
-                    startFailures++;
+                if (!outcome.campaignRunning()) {
+                    failures.add("the campaign finished after only " + duringCampaign + " random kills while it ran;"
+                            + " give it more people or a longer return window");
+                    break;
+                }
+                duringCampaign++;
+                if (duringCampaign % 3 == 0 && !deeper.isEmpty()) {
+                    kills.merge(namedHalt(jar, deeper.remove(0)).kind(), 1, Integer::sum);
                 }
             }
-            say("Kills done: %s. Last run: left to finish the campaign.", kills);
-            boolean finished = finish(jar);
-            List<String> failures = new ArrayList<>();
-            if (!finished) {
+            say("Kills done: %s (random kills while the campaign ran: %d). Last run: left to finish the campaign.",
+                    kills, duringCampaign);
+            if (!finish(jar)) {
                 failures.add("the campaign did not finish within " + finishTimeout);
             }
             named.stream().map(n -> n.split("@")[0]).distinct().filter(n -> !halted.contains(n))
                     .forEach(n -> failures.add("the named point " + n + " was never reached"));
-            if (startFailures > 0) {
-                failures.add(startFailures + " start(s) failed by themselves after a kill");
+            if (kills.containsKey("start failed")) {
+                failures.add(kills.get("start failed") + " start(s) failed by themselves after a kill");
             }
             try (Connection db = database()) {
                 failures.addAll(new CrashChecks(db, dataDir, CAMPAIGN, smtp.getReceivedMessages().length).run());
@@ -136,33 +150,8 @@ public final class CrashHarness {
         }
     }
 
-    private record Step(String namedPoint) {
-    }
-
-    private record Outcome(String kind) {
-    }
-
-    /**
-     * The first named points where they are surely reached (the register's claim in the first round, then the first
-     * batch, then the first confirmation), the deeper ones spread among the random kills.
-     */
-    private List<Step> schedule() {
-        List<Step> steps = new ArrayList<>();
-        List<String> first = named.stream().filter(n -> !n.contains("@")).toList();
-        List<String> deeper = named.stream().filter(n -> n.contains("@")).toList();
-        first.forEach(n -> steps.add(new Step(n)));
-        int gap = Math.max(1, randomKills / (deeper.size() + 1));
-        int deeperIndex = 0;
-        for (int i = 1; i <= randomKills; i++) {
-            steps.add(new Step(null));
-            if (i % gap == 0 && deeperIndex < deeper.size()) {
-                steps.add(new Step(deeper.get(deeperIndex++)));
-            }
-        }
-        while (deeperIndex < deeper.size()) {
-            steps.add(new Step(deeper.get(deeperIndex++)));
-        }
-        return steps;
+    /** What a run ended with, and whether the campaign was still running when it ended. */
+    private record Outcome(String kind, boolean campaignRunning) {
     }
 
     /** Starts the application and kills it with SIGKILL at a random moment: one in five while it starts. */
@@ -249,7 +238,7 @@ public final class CrashHarness {
                 "--breachnotify.demo.people=" + people,
                 "--breachnotify.demo.round-interval=PT3S",
                 // long enough that a return never loses the race against its window while the relay catches up
-                "--breachnotify.demo.return-window=PT10M",
+                "--breachnotify.demo.return-window=PT15M",
                 "--breachnotify.demo.batch-size=200",
                 "--breachnotify.demo.batch-max-wait=PT10S",
                 "--breachnotify.demo.print-house-poll-interval=3s"));
@@ -289,7 +278,11 @@ public final class CrashHarness {
         String line = "run %02d  %-24s %s".formatted(run, kind, what);
         outcomes.add(line);
         say("%s", line);
-        return new Outcome(kind);
+        String status = campaignStatus();
+        if (!status.equals("unknown")) {
+            lastStatus = status;
+        }
+        return new Outcome(kind, "RUNNING".equals(lastStatus) || "none".equals(lastStatus));
     }
 
     /**
