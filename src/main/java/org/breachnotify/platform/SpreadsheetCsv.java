@@ -27,6 +27,20 @@ public final class SpreadsheetCsv {
                 .get();
     }
 
+    /**
+     * For a file a program reads first and a person may open after (the print manifest, whose plain layout
+     * FORMATS.md fixes for the print house): RFC 4180 with LF line ends, quoted only where RFC 4180 needs it (a
+     * separator, quote or line break in the value). Values printed with {@link #printRecord} are neutralised all
+     * the same, so a spreadsheet still shows a would-be formula as text.
+     */
+    public static CSVFormat plainFormat(String... header) {
+        return CSVFormat.RFC4180.builder()
+                .setHeader(header)
+                .setRecordSeparator("\n")
+                .setQuoteMode(QuoteMode.MINIMAL)
+                .get();
+    }
+
     /** Prints one record, each text value {@linkplain #neutralise neutralised}. */
     public static void printRecord(CSVPrinter out, Object... values) throws IOException {
         Object[] safe = new Object[values.length];

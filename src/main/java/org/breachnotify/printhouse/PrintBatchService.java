@@ -291,7 +291,7 @@ public class PrintBatchService {
             throws IOException {
         // People at the print house open the manifest in a spreadsheet: no value may act as a formula there.
         try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8),
-                SpreadsheetCsv.format(MANIFEST_HEADER))) {
+                SpreadsheetCsv.plainFormat(MANIFEST_HEADER))) {
             for (int i = 0; i < lines.size(); i++) {
                 ManifestLine l = lines.get(i);
                 LetterRenderer.LetterResult p = printed.get(i);
