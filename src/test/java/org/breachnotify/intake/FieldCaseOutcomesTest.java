@@ -3,20 +3,15 @@ package org.breachnotify.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.breachnotify.campaign.Campaign;
 import org.breachnotify.letter.LetterService;
 import org.breachnotify.support.CampaignFixture;
 import org.breachnotify.support.ProcessTestContext;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @ProcessTestContext
 class FieldCaseOutcomesTest {
+    private FieldCases cases;
+
     @Autowired
     CampaignFixture fixture;
     @Autowired
@@ -36,10 +33,15 @@ class FieldCaseOutcomesTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @BeforeEach
+    void fieldCases() {
+        cases = new FieldCases(fixture, imports, letters, jdbc);
+    }
+
     @Test
     void case05ValuesExcelMangledAreRejectedPerLineAndRealOnesAccepted() throws Exception {
         Campaign campaign = fixture.newCampaign();
-        ImportResult participants = load(campaign, "case-05", FileType.PARTICIPANTS, "participants.csv");
+        ImportResult participants = cases.load(campaign, "case-05", FileType.PARTICIPANTS, "participants.csv");
         assertThat(List.of(participants.read(), participants.accepted(), participants.rejected()))
                 .containsExactly(12L, 4L, 8L);
         Map<Long, String> reasons = reasonsByLine(participants);
@@ -55,7 +57,7 @@ class FieldCaseOutcomesTest {
         assertThat(String.join(" ", reasons.values())).doesNotContain("16216623", "1900-02-29", "31-12-1970",
                 "1899-12-31", "1970/12/31");
 
-        ImportResult leaked = load(campaign, "case-05", FileType.LEAKED_RECORDS, "leaked-records.csv");
+        ImportResult leaked = cases.load(campaign, "case-05", FileType.LEAKED_RECORDS, "leaked-records.csv");
         Map<Long, String> leakedReasons = reasonsByLine(leaked);
         assertThat(leakedReasons).containsKey(3L);
         assertThat(leakedReasons.get(3L)).contains("birth_date");
@@ -63,32 +65,32 @@ class FieldCaseOutcomesTest {
         // the analysts fix the record rather than it silently matching nobody
         assertThat(leakedReasons.get(2L)).contains("leading zero");
         fixture.matchAndStartJourneys(campaign);
-        assertThat(groupOf(campaign, "E01")).isEqualTo("GROUP_3");
-        assertThat(groupOf(campaign, "E06")).isEqualTo("GROUP_3");
-        assertThat(groupOf(campaign, "E07")).isEqualTo("GROUP_2");
-        assertThat(letterText(campaign, "E11")).contains("Dorpsstraat 7").doesNotContain("Dorpsstraat 007");
+        assertThat(cases.groupOf(campaign, "E01")).isEqualTo("GROUP_3");
+        assertThat(cases.groupOf(campaign, "E06")).isEqualTo("GROUP_3");
+        assertThat(cases.groupOf(campaign, "E07")).isEqualTo("GROUP_2");
+        assertThat(cases.letterText(campaign, "E11")).contains("Dorpsstraat 7").doesNotContain("Dorpsstraat 007");
     }
 
     @Test
     void case07DutchPrefixesAreWrittenAsTheRegisterWritesThemAndMatchTheirCapitalSpellings() throws Exception {
         Campaign campaign = fixture.newCampaign();
-        assertThat(load(campaign, "case-07", FileType.PARTICIPANTS, "participants.csv").accepted()).isEqualTo(8);
-        load(campaign, "case-07", FileType.LEAKED_RECORDS, "leaked-records.csv");
+        assertThat(cases.load(campaign, "case-07", FileType.PARTICIPANTS, "participants.csv").accepted()).isEqualTo(8);
+        cases.load(campaign, "case-07", FileType.LEAKED_RECORDS, "leaked-records.csv");
         fixture.matchAndStartJourneys(campaign);
 
-        assertThat(letterText(campaign, "V01")).contains("J.R. in het Zonnetje");
-        assertThat(letterText(campaign, "V02")).contains("In het Zonneveld");
-        assertThat(letterText(campaign, "V03")).contains("'t Wolkje").doesNotContain("'T Wolkje");
-        assertThat(letterText(campaign, "V04")).contains("C.T. van Groenen");
-        assertThat(letterText(campaign, "V05")).contains("A. van 't Hoff");
-        assertThat(letterText(campaign, "V06")).contains("H. ter Horst");
-        assertThat(letterText(campaign, "V07")).contains("P. D'Hondt");
-        assertThat(letterText(campaign, "V08")).contains("M. de la Rie");
-        assertThat(groupOf(campaign, "V05")).isEqualTo("GROUP_2");
-        assertThat(groupOf(campaign, "V06")).isEqualTo("GROUP_1");
-        assertThat(groupOf(campaign, "V07")).isEqualTo("GROUP_1");
+        assertThat(cases.letterText(campaign, "V01")).contains("J.R. in het Zonnetje");
+        assertThat(cases.letterText(campaign, "V02")).contains("In het Zonneveld");
+        assertThat(cases.letterText(campaign, "V03")).contains("'t Wolkje").doesNotContain("'T Wolkje");
+        assertThat(cases.letterText(campaign, "V04")).contains("C.T. van Groenen");
+        assertThat(cases.letterText(campaign, "V05")).contains("A. van 't Hoff");
+        assertThat(cases.letterText(campaign, "V06")).contains("H. ter Horst");
+        assertThat(cases.letterText(campaign, "V07")).contains("P. D'Hondt");
+        assertThat(cases.letterText(campaign, "V08")).contains("M. de la Rie");
+        assertThat(cases.groupOf(campaign, "V05")).isEqualTo("GROUP_2");
+        assertThat(cases.groupOf(campaign, "V06")).isEqualTo("GROUP_1");
+        assertThat(cases.groupOf(campaign, "V07")).isEqualTo("GROUP_1");
         for (String id : List.of("V01", "V02", "V03", "V04", "V05", "V06", "V07", "V08")) {
-            assertThat(letterText(campaign, id).toLowerCase(java.util.Locale.ROOT))
+            assertThat(cases.letterText(campaign, id).toLowerCase(java.util.Locale.ROOT))
                     .doesNotContain("mevrouw", "meneer", "geachte heer");
         }
     }
@@ -96,7 +98,7 @@ class FieldCaseOutcomesTest {
     @Test
     void case12AddressesAbroadFollowTheirCountrysOrderAndTheCaribbeanNetherlandsNeedsNoPostcode() throws Exception {
         Campaign campaign = fixture.newCampaign();
-        ImportResult participants = load(campaign, "case-12", FileType.PARTICIPANTS, "participants.csv");
+        ImportResult participants = cases.load(campaign, "case-12", FileType.PARTICIPANTS, "participants.csv");
         assertThat(List.of(participants.read(), participants.accepted(), participants.rejected()))
                 .containsExactly(7L, 5L, 2L);
         Map<Long, String> reasons = reasonsByLine(participants);
@@ -117,30 +119,12 @@ class FieldCaseOutcomesTest {
                 .containsExactly("9999ZZ1");
     }
 
-    private ImportResult load(Campaign campaign, String fieldCase, FileType type, String file)
-            throws URISyntaxException {
-        Path path = Path.of(getClass().getResource("field-cases/" + fieldCase + "/" + file).toURI());
-        return imports.importFile(campaign.id(), type, file, path);
-    }
-
     private static Map<Long, String> reasonsByLine(ImportResult result) {
         return result.firstRejections().stream().collect(Collectors.toMap(Rejection::line, Rejection::reason));
     }
 
-    private String groupOf(Campaign campaign, String participantId) {
-        return jdbc.queryForObject("select grp from person where campaign_id = ? and participant_id = ?",
-                String.class, campaign.id(), participantId);
-    }
-
-    private String letterText(Campaign campaign, String participantId) throws IOException {
-        String letterId = fixture.currentLetterOf(fixture.personId(campaign, participantId));
-        try (PDDocument pdf = Loader.loadPDF(letters.pdf(letterId).orElseThrow())) {
-            return Normalizer.normalize(new PDFTextStripper().getText(pdf), Normalizer.Form.NFC);
-        }
-    }
-
     /** The letter's lines as the text stripper reads them (the address block is one column of lines). */
     private List<String> addressBlock(Campaign campaign, String participantId) throws IOException {
-        return letterText(campaign, participantId).lines().map(String::strip).toList();
+        return cases.letterText(campaign, participantId).lines().map(String::strip).toList();
     }
 }
