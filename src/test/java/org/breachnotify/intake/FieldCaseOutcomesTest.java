@@ -8,10 +8,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.breachnotify.campaign.Campaign;
-import org.breachnotify.letter.LetterService;
 import org.breachnotify.support.CampaignFixture;
 import org.breachnotify.support.ProcessTestContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,21 +20,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @ProcessTestContext
 class FieldCaseOutcomesTest {
-    private FieldCases cases;
-
+    @Autowired
+    FieldCases cases;
     @Autowired
     CampaignFixture fixture;
     @Autowired
-    ImportService imports;
-    @Autowired
-    LetterService letters;
-    @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeEach
-    void fieldCases() {
-        cases = new FieldCases(fixture, imports, letters, jdbc);
-    }
 
     @Test
     void case05ValuesExcelMangledAreRejectedPerLineAndRealOnesAccepted() throws Exception {

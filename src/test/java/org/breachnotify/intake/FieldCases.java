@@ -12,12 +12,14 @@ import org.breachnotify.campaign.Campaign;
 import org.breachnotify.letter.LetterService;
 import org.breachnotify.support.CampaignFixture;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The field cases' files (copied byte for byte under {@code field-cases/case-NN/}) fed to a campaign, and what came of
  * them: a person's group and the text of their letter.
  */
-final class FieldCases {
+@Component
+class FieldCases {
     private final CampaignFixture fixture;
     private final ImportService imports;
     private final LetterService letters;

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.text.Normalizer;
 import org.breachnotify.campaign.Campaign;
 import org.breachnotify.campaign.CampaignReportService;
-import org.breachnotify.letter.LetterService;
 import org.breachnotify.support.CampaignFixture;
 import org.breachnotify.support.ProcessTestContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,23 +17,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @ProcessTestContext
 class InvisibleAndDecomposedTextTest {
-    private FieldCases cases;
-
+    @Autowired
+    FieldCases cases;
     @Autowired
     CampaignFixture fixture;
-    @Autowired
-    ImportService imports;
-    @Autowired
-    LetterService letters;
     @Autowired
     CampaignReportService reports;
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeEach
-    void fieldCases() {
-        cases = new FieldCases(fixture, imports, letters, jdbc);
-    }
 
     @Test
     void decomposedNamesMatchTheirPlainCapitalsAndPrintComposed() throws Exception {
