@@ -100,10 +100,11 @@ public class CampaignReportService {
                 CampaignReport.FILES_LISTED);
 
         Map<String, Long> tasksByKind = new LinkedHashMap<>();
-        tasksByKind.put("matchReview", engine.openTasks(campaignId, ProcessModels.TASK_REVIEW_MATCH));
-        tasksByKind.put("returnedLetter", engine.openTasks(campaignId, ProcessModels.TASK_RESOLVE_RETURNED_LETTER));
+        tasksByKind.put("matchReview", engine.openTasks(campaignId, c.code(), ProcessModels.TASK_REVIEW_MATCH));
+        tasksByKind.put("returnedLetter",
+                engine.openTasks(campaignId, c.code(), ProcessModels.TASK_RESOLVE_RETURNED_LETTER));
         return new CampaignReport(c.id(), c.code(), c.name(), c.status().name(), participants, rejected, groups,
-                letters, engine.openTasks(campaignId), tasksByKind, matching, journeys, returns, batches,
+                letters, tasksByKind.values().stream().mapToLong(Long::longValue).sum(), tasksByKind, matching, journeys, returns, batches,
                 new CampaignReport.EngineCommandBacklog(commands.pending(campaignId), commands.parked(campaignId)),
                 fileCount, files, importProgress.inProgress(campaignId));
     }

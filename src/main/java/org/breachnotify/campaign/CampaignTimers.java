@@ -3,7 +3,7 @@ package org.breachnotify.campaign;
 import org.springframework.stereotype.Component;
 
 /**
- * Timer values for the BPMN models, per campaign: {@code ${campaignSettings.returnWindow(campaignId)}}.
+ * Timer values for the BPMN models, per campaign: {@code ${campaignSettings.roundInterval(campaignId)}}.
  */
 @Component("campaignSettings")
 public class CampaignTimers {
@@ -15,10 +15,6 @@ public class CampaignTimers {
 
     public String roundInterval(Long campaignId) {
         return settings(campaignId).roundInterval();
-    }
-
-    public String returnWindow(Long campaignId) {
-        return settings(campaignId).returnWindow();
     }
 
     private CampaignSettings settings(Long campaignId) {

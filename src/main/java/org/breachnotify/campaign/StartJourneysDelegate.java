@@ -2,22 +2,22 @@ package org.breachnotify.campaign;
 
 import static org.breachnotify.engine.ProcessVariables.CAMPAIGN_ID;
 
-import org.breachnotify.engine.EngineCommands;
+import org.breachnotify.journey.JourneyStarts;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Queues one journey start per new person; the engine-command relay starts them in chunks. */
+/** Composes the first letters of new people in bulk and queues their journeys; the relay starts them in chunks. */
 @Component
 public class StartJourneysDelegate implements JavaDelegate {
-    private final EngineCommands commands;
+    private final JourneyStarts journeys;
 
-    public StartJourneysDelegate(EngineCommands commands) {
-        this.commands = commands;
+    public StartJourneysDelegate(JourneyStarts journeys) {
+        this.journeys = journeys;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        commands.enqueueJourneyStarts(CAMPAIGN_ID.get(execution));
+        journeys.composeAndQueue(CAMPAIGN_ID.get(execution));
     }
 }

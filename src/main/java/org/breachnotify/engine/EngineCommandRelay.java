@@ -2,7 +2,11 @@ package org.breachnotify.engine;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -15,15 +19,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Executes queued engine commands: a chunk per transaction (the engine joins the same transaction, so the
- * engine's change and the row's "done" commit together, exactly once). A chunk that fails is retried row by row so
- * one bad row cannot hold up the others; a row that keeps failing is parked and shows in the campaign report.
- * Rows are claimed with SKIP LOCKED, so several nodes share the work.
+ * Executes queued engine commands: a chunk per transaction and per engine command (the engine joins the same
+ * transaction, so the engine's change and the row's "done" commit together, exactly once, and one flush carries the
+ * whole chunk: ADR 10). Journeys are addressed by their process instance id, which the letter records. A chunk that
+ * fails is retried row by row so one bad row cannot hold up the others; a row that keeps failing is parked and
+ * shows in the campaign report. Rows are claimed with SKIP LOCKED, so several nodes share the work.
  */
 @Component
 public class EngineCommandRelay {
@@ -33,6 +39,7 @@ public class EngineCommandRelay {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final ProcessEngineAdapter engine;
+    private final JourneyKeys journeyKeys;
     private final CrashPoints crashPoints;
     private final int chunkSize;
     private final boolean relayEnabled;
@@ -41,6 +48,7 @@ public class EngineCommandRelay {
     private volatile boolean stopping;
 
     public EngineCommandRelay(JdbcTemplate jdbc, TransactionTemplate tx, ProcessEngineAdapter engine,
+                              JourneyKeys journeyKeys,
                               @Value("${breachnotify.engine-commands.chunk-size}") int chunkSize,
                               @Value("${breachnotify.engine-commands.relay-enabled}") boolean relayEnabled,
                               @Value("${breachnotify.engine-commands.workers:2}") int workers,
@@ -55,6 +63,7 @@ public class EngineCommandRelay {
         this.jdbc = jdbc;
         this.tx = tx;
         this.engine = engine;
+        this.journeyKeys = journeyKeys;
         this.crashPoints = crashPoints;
         this.chunkSize = chunkSize;
     }
@@ -97,7 +106,7 @@ public class EngineCommandRelay {
         try {
             Integer done = tx.execute(status -> {
                 List<Command> chunk = claim(null, slice);
-                chunk.forEach(this::execute);
+                execute(chunk);
                 markDone(chunk);
                 return chunk.size();
             });
@@ -117,7 +126,7 @@ public class EngineCommandRelay {
             try {
                 tx.executeWithoutResult(status -> {
                     List<Command> one = claim(id, Slice.ALL);
-                    one.forEach(this::execute);
+                    execute(one);
                     markDone(one);
                 });
             } catch (RuntimeException e) {
@@ -144,21 +153,99 @@ public class EngineCommandRelay {
                 rs.getString(6)), MAX_ATTEMPTS, onlyId, onlyId, slice.of(), slice.index(), chunkSize);
     }
 
-    private void execute(Command c) {
+    /** Runs a chunk as one engine command, then records what the journeys' letters need to know. */
+    private void execute(List<Command> chunk) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        Chunk prepared = prepare(chunk);
+        engine.inOneCommand(() -> {
+            chunk.forEach(c -> execute(c, prepared));
+            return null;
+        });
+        jdbc.batchUpdate("update letter set journey_instance_id = ? where id = ?", prepared.journeysOfLetters, 500,
+                (ps, started) -> {
+                    ps.setString(1, started.processInstanceId());
+                    ps.setString(2, started.letterId());
+                });
+        if (!prepared.posted.isEmpty()) {
+            // The return window runs from the moment the journey knows its letter was posted.
+            jdbc.update("""
+                    update letter l set return_window_ends_at = now() + cast(c.return_window as interval)
+                    from campaign c where c.id = l.campaign_id and l.id = any(?)""",
+                    (Object) prepared.posted.toArray(String[]::new));
+        }
+    }
+
+    /** One query each for the business keys and the letters' journeys the chunk needs. */
+    private Chunk prepare(List<Command> chunk) {
+        Set<Long> people = new HashSet<>();
+        Set<String> letterIds = new HashSet<>();
+        for (Command c : chunk) {
+            switch (c.kind) {
+                case START_JOURNEY, START_CORRECTIVE_JOURNEY -> people.add(c.targetId);
+                case LETTER_RETURNED -> {
+                    people.add(c.targetId);
+                    letterIds.add(c.letterId);
+                }
+                case LETTER_POSTED, CLOSE_RETURN_WINDOW -> letterIds.add(c.letterId);
+                case START_REVIEW -> { }
+            }
+        }
+        Map<String, LetterJourney> letters = new HashMap<>();
+        if (!letterIds.isEmpty()) {
+            jdbc.query("select id, journey_instance_id, window_closed_at is not null, grp from letter where id = any(?)",
+                    (RowCallbackHandler) rs -> letters.put(rs.getString(1), new LetterJourney(rs.getString(2),
+                            rs.getBoolean(3), rs.getString(4))), (Object) letterIds.toArray(String[]::new));
+        }
+        boolean starts = chunk.stream().anyMatch(c -> c.kind == EngineCommandKind.START_JOURNEY
+                || c.kind == EngineCommandKind.START_CORRECTIVE_JOURNEY || c.kind == EngineCommandKind.LETTER_RETURNED);
+        return new Chunk(journeyKeys.of(people), letters, starts ? engine.latestJourneyDefinition() : null);
+    }
+
+    private void execute(Command c, Chunk chunk) {
         switch (c.kind) {
-            case START_JOURNEY -> engine.startJourney(c.targetId, c.campaignId, c.reason, false);
-            case START_CORRECTIVE_JOURNEY -> engine.startJourney(c.targetId, c.campaignId, c.reason, true);
+            case START_JOURNEY, START_CORRECTIVE_JOURNEY -> {
+                boolean corrective = c.kind == EngineCommandKind.START_CORRECTIVE_JOURNEY;
+                String instance = engine.startJourney(chunk.definitionId, new ProcessEngineAdapter.JourneyStart(
+                        chunk.key(c.targetId), c.reason, c.letterId, corrective, null));
+                if (c.letterId != null) {
+                    chunk.journeysOfLetters.add(new StartedJourney(c.letterId, instance));
+                }
+            }
             case START_REVIEW -> engine.startReview(c.targetId, c.campaignId);
             case LETTER_POSTED -> {
-                engine.correlateToLetter(ProcessModels.MSG_LETTER_POSTED, c.targetId, c.letterId, Map.of());
+                engine.correlate(ProcessModels.MSG_LETTER_POSTED, chunk.journeyOf(c.letterId).instanceId(), Map.of());
+                chunk.posted.add(c.letterId);
                 crashPoints.reached(CrashPoints.Point.MID_CORRELATION);
             }
             case LETTER_RETURNED -> {
-                engine.correlateToLetter(ProcessModels.MSG_LETTER_RETURNED, c.targetId, c.letterId,
-                        Map.of(ProcessVariables.RETURN_REASON.name(), c.reason));
+                LetterJourney letter = chunk.journeyOf(c.letterId);
+                if (letter.windowClosed()) {
+                    startLateReturnJourney(c, letter, chunk);
+                } else {
+                    engine.correlate(ProcessModels.MSG_LETTER_RETURNED, letter.instanceId(),
+                            Map.of(ProcessVariables.RETURN_REASON.name(), c.reason));
+                }
                 crashPoints.reached(CrashPoints.Point.MID_CORRELATION);
             }
+            case CLOSE_RETURN_WINDOW -> engine.correlateIfWaiting(ProcessModels.MSG_RETURN_WINDOW_CLOSED,
+                    chunk.journeyOf(c.letterId).instanceId());
         }
+    }
+
+    /**
+     * A return that came after the campaign closed the letter's return window: its journey has ended, so a new
+     * journey of the same person handles the return (remail, close, or staff), exactly as a timely one would.
+     */
+    private void startLateReturnJourney(Command c, LetterJourney letter, Chunk chunk) {
+        // counted open before the journey starts: a refusal ends it within this same command
+        jdbc.update("""
+                update person set open_journeys = open_journeys + 1, journey_ended_at = null, stage = 'RETURNED'
+                where id = ?""", c.targetId);
+        String instance = engine.startJourney(chunk.definitionId, new ProcessEngineAdapter.JourneyStart(
+                chunk.key(c.targetId), letter.group(), c.letterId, false, c.reason));
+        chunk.journeysOfLetters.add(new StartedJourney(c.letterId, instance));
     }
 
     private void markDone(List<Command> chunk) {
@@ -180,5 +267,39 @@ public class EngineCommandRelay {
 
     private record Command(long id, EngineCommandKind kind, long campaignId, long targetId, String letterId,
                            String reason) {
+    }
+
+    /** A letter's journey as the chunk found it. */
+    private record LetterJourney(String instanceId, boolean windowClosed, String group) {
+    }
+
+    private record StartedJourney(String letterId, String processInstanceId) {
+    }
+
+    /** What one chunk looked up before it ran, and what it collects for the letters afterwards. */
+    private record Chunk(Map<Long, String> keys, Map<String, LetterJourney> letters, String definitionId,
+                         List<StartedJourney> journeysOfLetters, List<String> posted) {
+        Chunk(Map<Long, String> keys, Map<String, LetterJourney> letters, String definitionId) {
+            this(keys, letters, definitionId, new ArrayList<>(), new ArrayList<>());
+        }
+
+        String key(long personId) {
+            String key = keys.get(personId);
+            if (key == null) {
+                throw new IllegalStateException("no person " + personId);
+            }
+            return key;
+        }
+
+        LetterJourney journeyOf(String letterId) {
+            LetterJourney journey = letters.get(letterId);
+            if (journey == null) {
+                throw new IllegalStateException("no letter " + letterId);
+            }
+            if (journey.instanceId() == null) {
+                throw new IllegalStateException("letter " + letterId + " has no journey yet");
+            }
+            return journey;
+        }
     }
 }

@@ -22,18 +22,39 @@ public class EngineCommands {
     }
 
     /**
-     * One journey start per classified person of the campaign that has none yet (people held by a review wait until
-     * it is decided); answers how many were queued. The group travels with the command.
+     * One journey start per given person (our internal ids) who is classified and has none yet (people held by a
+     * review wait until it is decided); answers how many were queued. The group travels with the command, and so
+     * does the first letter when the campaign composed it: the journey then starts waiting for its posting.
      */
-    public int enqueueJourneyStarts(long campaignId) {
+    public int enqueueJourneyStarts(List<Long> personIds) {
         return jdbc.update("""
                 with started as (
-                    update person set journey_started_at = now(), stage = 'QUEUED', open_journeys = open_journeys + 1
-                    where campaign_id = ? and journey_started_at is null
+                    update person set journey_started_at = now(), open_journeys = open_journeys + 1,
+                                      stage = case when stage = 'LETTER_READY' then stage else 'QUEUED' end
+                    where id = any(?) and journey_started_at is null
                       and grp is not null and grp <> 'HELD_FOR_REVIEW'
                     returning id, campaign_id, grp)
-                insert into engine_command (kind, campaign_id, target_id, reason)
-                select 'START_JOURNEY', campaign_id, id, grp from started order by id""", campaignId);
+                insert into engine_command (kind, campaign_id, target_id, letter_id, reason)
+                select 'START_JOURNEY', s.campaign_id, s.id,
+                       (select l.id from letter l where l.person_id = s.id and l.status = 'READY'
+                        and l.journey_instance_id is null order by l.created_at, l.id limit 1), s.grp
+                from started s order by s.id""", (Object) personIds.toArray(Long[]::new));
+    }
+
+    /**
+     * Queues "return window closed" for every letter of the campaign that was posted, not returned, and whose
+     * window has passed; each letter once. Answers how many were queued. Reads only open windows (an index), so its
+     * cost does not grow with the letters already done.
+     */
+    public int enqueueDueWindowCloses(long campaignId) {
+        return jdbc.update("""
+                with due as (
+                    update letter set window_closed_at = now()
+                    where campaign_id = ? and window_closed_at is null and return_window_ends_at is not null
+                      and return_window_ends_at <= now() and status = 'POSTED'
+                    returning id, campaign_id, person_id)
+                insert into engine_command (kind, campaign_id, target_id, letter_id)
+                select 'CLOSE_RETURN_WINDOW', campaign_id, person_id, id from due order by person_id""", campaignId);
     }
 
     /**

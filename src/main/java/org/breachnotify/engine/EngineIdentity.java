@@ -23,10 +23,12 @@ public class EngineIdentity implements UserDirectory {
 
     private final IdentityService identity;
     private final TaskService tasks;
+    private final JourneyKeys journeyKeys;
 
-    public EngineIdentity(IdentityService identity, TaskService tasks) {
+    public EngineIdentity(IdentityService identity, TaskService tasks, JourneyKeys journeyKeys) {
         this.identity = identity;
         this.tasks = tasks;
+        this.journeyKeys = journeyKeys;
     }
 
     @Override
@@ -62,11 +64,15 @@ public class EngineIdentity implements UserDirectory {
 
     @Override
     public boolean hasOpenTaskForPerson(DirectoryUser user, long personId) {
+        String journeyKey = journeyKeys.of(java.util.List.of(personId)).get(personId);
+        if (journeyKey == null) {
+            return false;
+        }
         Authentication previous = identity.getCurrentAuthentication();
         identity.setAuthentication(user.id(), user.groupIds());
         try {
-            return tasks.createTaskQuery().processInstanceBusinessKey(ProcessEngineAdapter.personKey(personId))
-                    .count() > 0;
+            return tasks.createTaskQuery().processDefinitionKey(ProcessModels.PARTICIPANT)
+                    .processInstanceBusinessKey(journeyKey).count() > 0;
         } finally {
             restore(previous);
         }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -29,15 +29,15 @@ public class ProcessEngineAdapter {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final HistoryService history;
+    private final RepositoryService repository;
     private final ProcessEngine engine;
     private final JdbcTemplate jdbc;
 
-    public ProcessEngineAdapter(RuntimeService runtime, TaskService tasks, HistoryService history,
+    public ProcessEngineAdapter(RuntimeService runtime, TaskService tasks, RepositoryService repository,
                                 ProcessEngine engine, JdbcTemplate jdbc) {
         this.runtime = runtime;
         this.tasks = tasks;
-        this.history = history;
+        this.repository = repository;
         this.engine = engine;
         this.jdbc = jdbc;
     }
@@ -72,10 +72,6 @@ public class ProcessEngineAdapter {
         return "campaign-" + campaignId;
     }
 
-    public static String personKey(long personId) {
-        return "person-" + personId;
-    }
-
     public static String reviewKey(long reviewId) {
         return REVIEW_KEY_PREFIX + reviewId;
     }
@@ -87,14 +83,45 @@ public class ProcessEngineAdapter {
         return instance.getId();
     }
 
-    /** Starts a person's journey for their classified group; {@code corrective} for a corrective letter. */
-    public void startJourney(long personId, long campaignId, String group, boolean corrective) {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put(ProcessVariables.PERSON_ID.name(), personId);
-        vars.put(ProcessVariables.CAMPAIGN_ID.name(), campaignId);
-        vars.put(ProcessVariables.GROUP.name(), group);
-        vars.put(ProcessVariables.CORRECTIVE.name(), corrective);
-        runtime.startProcessInstanceByKey(ProcessModels.PARTICIPANT, personKey(personId), vars);
+    /**
+     * Runs {@code work} as one engine command: every engine call inside shares one command context, so the engine
+     * flushes once for all of them and JDBC batching works across people (ADR 10). It joins the caller's Spring
+     * transaction. Any failure fails the whole unit.
+     */
+    public <T> T inOneCommand(java.util.function.Supplier<T> work) {
+        return ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getCommandExecutorTxRequired()
+                .execute(context -> work.get());
+    }
+
+    /** The deployed participant model's latest version, looked up once per chunk of starts rather than per start. */
+    public String latestJourneyDefinition() {
+        return repository.createProcessDefinitionQuery().processDefinitionKey(ProcessModels.PARTICIPANT)
+                .latestVersion().singleResult().getId();
+    }
+
+    /**
+     * Starts one person's journey and answers its process instance id. Only the variables that route are set:
+     * {@code letterId} when the first letter is already composed, {@code corrective} only when true, and
+     * {@code returnReason} for a return that came after the window closed.
+     */
+    public String startJourney(String definitionId, JourneyStart start) {
+        var builder = runtime.createProcessInstanceById(definitionId).businessKey(start.businessKey())
+                .setVariable(ProcessVariables.GROUP.name(), start.group());
+        if (start.letterId() != null) {
+            builder.setVariable(ProcessVariables.LETTER_ID.name(), start.letterId());
+        }
+        if (start.corrective()) {
+            builder.setVariable(ProcessVariables.CORRECTIVE.name(), true);
+        }
+        if (start.returnReason() != null) {
+            builder.setVariable(ProcessVariables.RETURN_REASON.name(), start.returnReason());
+        }
+        return builder.execute().getId();
+    }
+
+    /** What a journey starts with; see {@link #startJourney}. */
+    public record JourneyStart(String businessKey, String group, String letterId, boolean corrective,
+                               String returnReason) {
     }
 
     public void startReview(long reviewId, long campaignId) {
@@ -104,24 +131,19 @@ public class ProcessEngineAdapter {
         runtime.startProcessInstanceByKey(ProcessModels.MATCH_REVIEW, reviewKey(reviewId), vars);
     }
 
-    /** Delivers a message to the one participant journey of a person; fails if it is not waiting for it. */
-    public void correlateToJourney(String message, long personId, Map<String, Object> variables) {
-        runtime.createMessageCorrelation(message)
-                .processInstanceBusinessKey(personKey(personId))
-                .setVariables(variables)
+    /**
+     * Delivers a message to one journey, addressed by its process instance id (an indexed lookup, no query on
+     * business key or variables); fails when that journey does not wait for the message.
+     */
+    public void correlate(String message, String processInstanceId, Map<String, Object> variables) {
+        runtime.createMessageCorrelation(message).processInstanceId(processInstanceId).setVariables(variables)
                 .correlateWithResult();
     }
 
-    /**
-     * Delivers a message about a letter to the journey that wrote it: a person with a corrective letter has two
-     * journeys, told apart by their letter id.
-     */
-    public void correlateToLetter(String message, long personId, String letterId, Map<String, Object> variables) {
-        runtime.createMessageCorrelation(message)
-                .processInstanceBusinessKey(personKey(personId))
-                .processInstanceVariableEquals(ProcessVariables.LETTER_ID.name(), letterId)
-                .setVariables(variables)
-                .correlateWithResult();
+    /** Like {@link #correlate}, but a journey that no longer waits for the message is left alone; answers whether one did. */
+    public boolean correlateIfWaiting(String message, String processInstanceId) {
+        return !runtime.createMessageCorrelation(message).processInstanceId(processInstanceId).correlateAllWithResult()
+                .isEmpty();
     }
 
     public boolean isCampaignRunning(long campaignId) {
@@ -129,13 +151,18 @@ public class ProcessEngineAdapter {
                 .processInstanceBusinessKey(campaignKey(campaignId)).count() > 0;
     }
 
-    public long openTasks(long campaignId) {
-        return tasks.createTaskQuery().processVariableValueEquals(ProcessVariables.CAMPAIGN_ID.name(), campaignId)
-                .count();
-    }
-
-    public long openTasks(long campaignId, String taskDefinitionKey) {
-        return tasks.createTaskQuery().processVariableValueEquals(ProcessVariables.CAMPAIGN_ID.name(), campaignId)
+    /**
+     * Open staff tasks of one kind in a campaign: journeys' tasks are found by their business key, match reviews'
+     * by their campaign variable.
+     */
+    public long openTasks(long campaignId, String campaignCode, String taskDefinitionKey) {
+        if (taskDefinitionKey.equals(ProcessModels.TASK_REVIEW_MATCH)) {
+            return tasks.createTaskQuery().processDefinitionKey(ProcessModels.MATCH_REVIEW)
+                    .processVariableValueEquals(ProcessVariables.CAMPAIGN_ID.name(), campaignId)
+                    .taskDefinitionKey(taskDefinitionKey).count();
+        }
+        return tasks.createTaskQuery().processDefinitionKey(ProcessModels.PARTICIPANT)
+                .processInstanceBusinessKeyLike(JourneyKeys.campaignPrefix(campaignCode) + "%")
                 .taskDefinitionKey(taskDefinitionKey).count();
     }
 
@@ -168,10 +195,5 @@ public class ProcessEngineAdapter {
             }
         }
         return result;
-    }
-
-    public long finishedJourneys(long campaignId) {
-        return history.createHistoricProcessInstanceQuery().processDefinitionKey(ProcessModels.PARTICIPANT)
-                .variableValueEquals(ProcessVariables.CAMPAIGN_ID.name(), campaignId).finished().count();
     }
 }

@@ -8,6 +8,7 @@ public final class ProcessModels {
 
     public static final String MSG_LETTER_POSTED = "Msg_LetterPosted";
     public static final String MSG_LETTER_RETURNED = "Msg_LetterReturned";
+    public static final String MSG_RETURN_WINDOW_CLOSED = "Msg_ReturnWindowClosed";
 
     public static final String TASK_REVIEW_MATCH = "Task_ReviewMatch";
     public static final String TASK_RESOLVE_RETURNED_LETTER = "Task_ResolveReturnedLetter";

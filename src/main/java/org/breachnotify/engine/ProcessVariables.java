@@ -7,7 +7,6 @@ public final class ProcessVariables {
     public static final Var<Long> CAMPAIGN_ID = new Var<>("campaignId", Long.class);
     public static final Var<Boolean> CAMPAIGN_DONE = new Var<>("campaignDone", Boolean.class);
 
-    public static final Var<Long> PERSON_ID = new Var<>("personId", Long.class);
     public static final Var<String> GROUP = new Var<>("group", String.class);
     /** The journey writes a corrective letter: the person's group changed after an earlier letter was sent. */
     public static final Var<Boolean> CORRECTIVE = new Var<>("corrective", Boolean.class);

@@ -40,6 +40,16 @@ public class LetterService {
             from letter l join person p on p.id = l.person_id
             """;
 
+    private static final String RECIPIENT_QUERY = """
+            select p.id, p.campaign_id, p.grp, p.language, p.initials, p.surname_prefix, p.surname, p.street,
+                   p.house_number, p.house_letter, p.house_number_suffix, p.postcode, p.city, p.country,
+                   c.letter_templates,
+                   (select count(*) from letter l where l.person_id = p.id and l.status <> 'CANCELLED') earlier
+            from person p join campaign c on c.id = p.campaign_id
+            """;
+    private static final String[] LETTER_GROUPS = java.util.Arrays.stream(Group.values()).filter(Group::getsLetter)
+            .map(Group::name).toArray(String[]::new);
+
     private final JdbcTemplate jdbc;
     private final LetterRenderer renderer;
     private final Clock clock;
@@ -51,24 +61,41 @@ public class LetterService {
     }
 
     /**
-     * Makes the person's next letter for their current group: a first letter, a remail, or (when
-     * {@code corrective}) a letter that corrects the earlier one sent for another group. Fails, naming the letter,
-     * when it could not be printed (e.g. an address too long for the window).
+     * Composes the first letter of each given person (our internal ids) who is in a letter group and has no letter
+     * yet, many at once: the layout check runs on every core, the rows are written in one batch. A person whose
+     * letter cannot be printed (e.g. an address too long for the window) gets none here; their journey then tries
+     * itself and shows the reason as an incident. Answers the letters made.
      */
-    public String generate(long personId, boolean corrective) {
-        Recipient r = jdbc.queryForObject("""
-                select p.campaign_id, p.grp, p.language, p.initials, p.surname_prefix, p.surname, p.street,
-                       p.house_number, p.house_letter, p.house_number_suffix, p.postcode, p.city, p.country,
-                       c.letter_templates,
-                       (select count(*) from letter l where l.person_id = p.id and l.status <> 'CANCELLED') earlier
-                from person p join campaign c on c.id = p.campaign_id where p.id = ?""", (rs, i) -> new Recipient(
-                rs.getLong(1), Group.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), new Address(rs.getString(7), rs.getInt(8), rs.getString(9), rs.getString(10),
-                rs.getString(11), rs.getString(12), rs.getString(13)), rs.getString(14), rs.getInt(15)), personId);
+    public int composeFirstLetters(List<Long> personIds) {
+        List<Recipient> recipients = jdbc.query(RECIPIENT_QUERY + """
+                where p.id = any(?) and p.grp = any(?)
+                  and not exists (select 1 from letter l where l.person_id = p.id)""", (rs, i) -> recipient(rs),
+                personIds.toArray(Long[]::new), LETTER_GROUPS);
+        LocalDate today = LocalDate.now(clock);
+        List<Composed> composed = recipients.parallelStream().map(r -> {
+            try {
+                return compose(r, "FIRST", false, null, null, today);
+            } catch (IllegalArgumentException unprintable) {
+                return null; // the journey composes it again and shows why as an incident
+            }
+        }).filter(java.util.Objects::nonNull).toList();
+        insert(composed);
+        jdbc.update("update person set stage = 'LETTER_READY' where id = any(?)",
+                (Object) composed.stream().map(Composed::personId).toArray(Long[]::new));
+        return composed.size();
+    }
+
+    /**
+     * Makes the person's next letter for their current group, for the journey {@code journeyInstanceId}: a first
+     * letter the bulk composition could not make, a remail, or (when {@code corrective}) a letter that corrects the
+     * earlier one sent for another group. Fails, naming the letter, when it could not be printed (e.g. an address too
+     * long for the window).
+     */
+    public String generate(long personId, boolean corrective, String journeyInstanceId) {
+        Recipient r = jdbc.queryForObject(RECIPIENT_QUERY + "where p.id = ?", (rs, i) -> recipient(rs), personId);
         if (!r.group().getsLetter()) {
             throw new IllegalStateException("person " + personId + " is in " + r.group() + " and gets no letter");
         }
-        requirePrintable(personId, r);
         String previousId = null;
         LocalDate previousDate = null;
         if (corrective) {
@@ -80,27 +107,57 @@ public class LetterService {
             previousId = (String) previous.get("id");
             previousDate = ((java.sql.Date) previous.get("letter_date")).toLocalDate();
         }
-        String letterId = LetterIds.newLetterId();
-        LetterContent content = new LetterContent(letterId, r.group(), r.language(), r.templates(), r.initials(),
-                r.prefix(), r.surname(), r.address(), LocalDate.now(clock), LetterIds.newLookupReference(),
-                corrective, previousId, previousDate);
-        int pages = renderer.check(content);
         String kind = r.earlierLetters() == 0 ? "FIRST"
                 : corrective && !hasCorrectiveFor(personId, r.group()) ? "CORRECTIVE" : "REMAIL";
-        Address a = r.address();
-        jdbc.update("""
+        Composed letter = compose(r, kind, corrective, previousId, previousDate, LocalDate.now(clock))
+                .forJourney(journeyInstanceId);
+        insert(List.of(letter));
+        jdbc.update("update person set stage = 'LETTER_READY' where id = ?", personId);
+        return letter.content().letterId();
+    }
+
+    /** Fixes what the letter shows and checks that it prints; fails naming the field that cannot be printed. */
+    private Composed compose(Recipient r, String kind, boolean corrective, String previousId, LocalDate previousDate,
+                             LocalDate today) {
+        requirePrintable(r);
+        LetterContent content = new LetterContent(LetterIds.newLetterId(), r.group(), r.language(), r.templates(),
+                r.initials(), r.prefix(), r.surname(), r.address(), today, LetterIds.newLookupReference(), corrective,
+                previousId, previousDate);
+        return new Composed(r, content, kind, renderer.check(content), null);
+    }
+
+    private void insert(List<Composed> letters) {
+        jdbc.batchUpdate("""
                 insert into letter (id, campaign_id, person_id, grp, language, kind, corrective, previous_letter_id,
                     template_version, template_fingerprint, lookup_reference, letter_date, status, pages,
                     initials, surname_prefix, surname, street, house_number, house_letter, house_number_suffix,
-                    postcode, city, country, kix, address_layout)
-                values (?,?,?,?,?,?,?,?,?,?,?,?,'READY',?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-                letterId, r.campaignId(), personId, r.group().name(), r.language(), kind, corrective, previousId,
-                r.templates(), renderer.templates().fingerprint(r.templates()), content.lookupReference(),
-                content.letterDate(), pages, r.initials(), r.prefix(), r.surname(), a.street(), a.houseNumber(),
-                a.houseLetter(), a.houseNumberSuffix(), a.postcode(), a.city(), a.country(), a.kix().orElse(null),
-                content.addressLayout().version());
-        jdbc.update("update person set stage = 'LETTER_READY' where id = ?", personId);
-        return letterId;
+                    postcode, city, country, kix, address_layout, journey_instance_id)
+                values (?,?,?,?,?,?,?,?,?,?,?,?,'READY',?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", letters, 1000, (ps, l) -> {
+            Recipient r = l.recipient();
+            LetterContent content = l.content();
+            Address a = r.address();
+            Object[] values = {content.letterId(), r.campaignId(), r.personId(), r.group().name(), r.language(),
+                    l.kind(), content.corrective(), content.previousLetterId(), r.templates(),
+                    renderer.templates().fingerprint(r.templates()), content.lookupReference(),
+                    java.sql.Date.valueOf(content.letterDate()), l.pages(), r.initials(), r.prefix(), r.surname(),
+                    a.street(), a.houseNumber(), a.houseLetter(), a.houseNumberSuffix(), a.postcode(), a.city(),
+                    a.country(), a.kix().orElse(null), content.addressLayout().version(), l.journeyInstanceId()};
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+        });
+    }
+
+    /** A composed letter before it is written: who, what it shows, and the journey that waits for it (if known). */
+    private record Composed(Recipient recipient, LetterContent content, String kind, int pages,
+                            String journeyInstanceId) {
+        long personId() {
+            return recipient.personId();
+        }
+
+        Composed forJourney(String instanceId) {
+            return new Composed(recipient, content, kind, pages, instanceId);
+        }
     }
 
     /**
@@ -157,7 +214,8 @@ public class LetterService {
     }
 
     /** The import's rule again, for people imported before it: a name the letter cannot print is not composed. */
-    private static void requirePrintable(long personId, Recipient r) {
+    private static void requirePrintable(Recipient r) {
+        long personId = r.personId();
         Map<String, String> printed = new java.util.LinkedHashMap<>();
         printed.put("initials", r.initials());
         printed.put("surname_prefix", r.prefix());
@@ -248,7 +306,14 @@ public class LetterService {
                 rs.getDate(19) == null ? null : rs.getDate(19).toLocalDate(), AddressLayout.of(rs.getInt(20)));
     }
 
-    private record Recipient(long campaignId, Group group, String language, String initials, String prefix,
-                             String surname, Address address, String templates, int earlierLetters) {
+    private record Recipient(long personId, long campaignId, Group group, String language, String initials,
+                             String prefix, String surname, Address address, String templates, int earlierLetters) {
+    }
+
+    private static Recipient recipient(ResultSet rs) throws SQLException {
+        return new Recipient(rs.getLong(1), rs.getLong(2), Group.valueOf(rs.getString(3)), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), new Address(rs.getString(8), rs.getInt(9),
+                rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14)),
+                rs.getString(15), rs.getInt(16));
     }
 }

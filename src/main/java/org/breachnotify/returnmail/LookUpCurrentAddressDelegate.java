@@ -1,8 +1,8 @@
 package org.breachnotify.returnmail;
 
 import static org.breachnotify.engine.ProcessVariables.NEW_ADDRESS_FOUND;
-import static org.breachnotify.engine.ProcessVariables.PERSON_ID;
 
+import org.breachnotify.engine.JourneyKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,13 +10,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class LookUpCurrentAddressDelegate implements JavaDelegate {
     private final ReturnHandlingService returns;
+    private final JourneyKeys journeys;
 
-    public LookUpCurrentAddressDelegate(ReturnHandlingService returns) {
+    public LookUpCurrentAddressDelegate(ReturnHandlingService returns, JourneyKeys journeys) {
         this.returns = returns;
+        this.journeys = journeys;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        NEW_ADDRESS_FOUND.set(execution, returns.adoptNewAddressForRemail(PERSON_ID.get(execution)));
+        NEW_ADDRESS_FOUND.set(execution, returns.adoptNewAddressForRemail(journeys.personOf(execution)));
     }
 }

@@ -20,8 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Records returned letters and wakes the person's journey. A return for an unknown letter, a second return of
- * the same letter, or one that comes after the journey has closed is reported, never applied twice.
+ * Records returned letters and wakes the person's journey. A return for an unknown letter or a second return of
+ * the same letter is reported, never applied twice. A return that comes after the campaign closed the letter's
+ * return window is recorded all the same: the relay starts a new journey for it, which handles it as any return.
  */
 @Component
 class ReturnMailImporter implements FileImporter {
@@ -47,11 +48,11 @@ class ReturnMailImporter implements FileImporter {
 
     private Optional<String> apply(ImportContext ctx, ReturnMailRow row) {
         List<Map<String, Object>> found = jdbc.queryForList("""
-                select l.status, l.person_id, p.journey_ended_at is not null ended,
+                select l.status, l.person_id,
                        l.id = (select l2.id from letter l2 where l2.person_id = l.person_id
                                order by l2.created_at desc, l2.id desc limit 1) current_letter,
                        exists (select 1 from returned_mail r where r.letter_id = l.id) returned
-                from letter l join person p on p.id = l.person_id
+                from letter l
                 where l.id = ? and l.campaign_id = ? for update of l""", row.letterId(), ctx.campaignId());
         if (found.isEmpty()) {
             return Optional.of("unknown letter id " + row.letterId() + " (not a letter of this campaign)");
@@ -64,10 +65,6 @@ class ReturnMailImporter implements FileImporter {
         }
         if (status.equals("READY")) {
             return Optional.of("letter " + row.letterId() + " has not been printed yet");
-        }
-        if (Boolean.TRUE.equals(letter.get("ended"))) {
-            return Optional.of("letter " + row.letterId() + ": the journey already ended (return window closed); "
-                    + "follow up by hand");
         }
         jdbc.update("insert into returned_mail (letter_id, reason, returned_date, import_file_id) values (?,?,?,?)",
                 row.letterId(), row.reason().name(), Date.valueOf(row.date()), ctx.importFileId());

@@ -1,7 +1,6 @@
 package org.breachnotify.returnmail;
 
-import static org.breachnotify.engine.ProcessVariables.PERSON_ID;
-
+import org.breachnotify.engine.JourneyKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,13 +8,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class TakeCurrentAddressDelegate implements JavaDelegate {
     private final ReturnHandlingService returns;
+    private final JourneyKeys journeys;
 
-    public TakeCurrentAddressDelegate(ReturnHandlingService returns) {
+    public TakeCurrentAddressDelegate(ReturnHandlingService returns, JourneyKeys journeys) {
         this.returns = returns;
+        this.journeys = journeys;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        returns.adoptCurrentAddressOnStaffRequest(PERSON_ID.get(execution));
+        returns.adoptCurrentAddressOnStaffRequest(journeys.personOf(execution));
     }
 }

@@ -76,6 +76,8 @@ class CampaignBenchmark {
     @Autowired
     PrintBatchService batches;
     @Autowired
+    org.breachnotify.journey.JourneyStarts journeyStarts;
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -133,7 +135,7 @@ class CampaignBenchmark {
                 and not exists (select 1 from match_candidate c join match_review r on r.id = c.review_id
                                 where c.person_id = p.id and r.status = 'OPEN')""", campaign.id());
         long start = System.nanoTime();
-        commands.enqueueJourneyStarts(campaign.id());
+        journeyStarts.composeAndQueue(campaign.id());
         waitFor(() -> count("select count(*) from engine_command where campaign_id = ? and kind = 'START_JOURNEY' "
                 + "and done_at is null", campaign.id()), 0);
         recordEngine("start journeys (process instances)", people, start);

@@ -63,15 +63,18 @@ class ParticipantProcessTest {
         fixture.matchAndStartJourneys(campaign);
 
         ProcessInstance journey = fixture.journeyOf(person);
-        assertThat(journey).isWaitingAt("Task_WaitForPosting").hasPassed("Task_GenerateLetter")
-                .variables().containsEntry(ProcessVariables.GROUP.name(), "GROUP_1");
+        assertThat(journey).isWaitingAt("Task_WaitForPosting").hasNotPassed("Task_GenerateLetter")
+                .variables().containsOnlyKeys(ProcessVariables.GROUP.name(), ProcessVariables.LETTER_ID.name())
+                .containsEntry(ProcessVariables.GROUP.name(), "GROUP_1");
+        assertThat(journey.getBusinessKey()).isEqualTo(campaign.code() + "/P-1");
         String letter = fixture.currentLetterOf(person);
 
         postAll();
         assertThat(journey).isWaitingAt("Gateway_ReturnedOrNot");
         assertThat(fixture.letterStatus(letter)).isEqualTo("POSTED");
 
-        Jobs.fireTimer(management, journey.getId());
+        assertThat(management.createJobQuery().processInstanceId(journey.getId()).count()).isZero();
+        assertThat(fixture.closeReturnWindows(campaign)).isEqualTo(1);
         assertThat(journey).isEnded().hasPassed("EndEvent_LetterDelivered");
         assertThat(outcomeOf(person)).isEqualTo("EndEvent_LetterDelivered");
     }

@@ -51,7 +51,6 @@ class EngineCommandRelayTest {
         assertThat(commands.pending(campaign.id())).isEqualTo(1);
 
         relay.relayAll();
-        assertThat(jdbc.queryForObject("select count(*) from act_ru_execution where business_key_ = ?",
-                Long.class, ProcessEngineAdapter.personKey(second))).isEqualTo(1);
+        assertThat(fixture.journeysOf(second)).hasSize(1);
     }
 }

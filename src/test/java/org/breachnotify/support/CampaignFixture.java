@@ -11,7 +11,8 @@ import org.breachnotify.campaign.CampaignService;
 import org.breachnotify.campaign.CampaignSettings;
 import org.breachnotify.engine.EngineCommandRelay;
 import org.breachnotify.engine.EngineCommands;
-import org.breachnotify.engine.ProcessEngineAdapter;
+import org.breachnotify.engine.JourneyKeys;
+import org.breachnotify.journey.JourneyStarts;
 import org.breachnotify.intake.FileType;
 import org.breachnotify.intake.ImportResult;
 import org.breachnotify.intake.ImportService;
@@ -39,10 +40,15 @@ public class CampaignFixture {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final JdbcTemplate jdbc;
+    private final JourneyStarts journeyStarts;
+    private final JourneyKeys journeyKeys;
 
     public CampaignFixture(CampaignService campaigns, ImportService imports, MatchingService matching,
                            ClassificationService classification, EngineCommands commands, EngineCommandRelay relay,
-                           RuntimeService runtime, ManagementService management, JdbcTemplate jdbc) {
+                           RuntimeService runtime, ManagementService management, JdbcTemplate jdbc,
+                           JourneyStarts journeyStarts, JourneyKeys journeyKeys) {
+        this.journeyStarts = journeyStarts;
+        this.journeyKeys = journeyKeys;
         this.classification = classification;
         this.campaigns = campaigns;
         this.imports = imports;
@@ -81,12 +87,11 @@ public class CampaignFixture {
                 postcode, "Amsterdam", "NL", "nl", "", gpSmear, deceasedDate == null ? "" : deceasedDate);
     }
 
-    /** Matches the leaked records and starts every new journey, then runs each journey to its first wait. */
     /** What a campaign round does before it cuts print batches: match, classify, start journeys. */
     public void matchAndStartJourneys(Campaign campaign) {
         matching.matchNewRecords(campaign.id());
         classification.classifyPending(campaign.id());
-        commands.enqueueJourneyStarts(campaign.id());
+        journeyStarts.composeAndQueue(campaign.id());
         relayAndRun(campaign);
     }
 
@@ -95,8 +100,11 @@ public class CampaignFixture {
         relay.relayAll();
         for (int round = 0; round < 5; round++) {
             int ran = 0;
-            for (ProcessInstance pi : runtime.createProcessInstanceQuery()
-                    .variableValueEquals("campaignId", campaign.id()).list()) {
+            List<ProcessInstance> instances = new java.util.ArrayList<>(runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKeyLike(JourneyKeys.campaignPrefix(campaign.code()) + "%").list());
+            instances.addAll(runtime.createProcessInstanceQuery().variableValueEquals("campaignId", campaign.id())
+                    .list());
+            for (ProcessInstance pi : instances) {
                 ran += Jobs.runDue(management, pi.getId());
             }
             relay.relayAll();
@@ -104,6 +112,20 @@ public class CampaignFixture {
                 return;
             }
         }
+    }
+
+    /**
+     * Lets every open return window of the campaign pass now, then does what the campaign's "Close due return
+     * windows" step does and relays the messages.
+     */
+    public int closeReturnWindows(Campaign campaign) {
+        jdbc.update("""
+                update letter set return_window_ends_at = now() - interval '1 second'
+                where campaign_id = ? and window_closed_at is null and return_window_ends_at is not null""",
+                campaign.id());
+        int queued = commands.enqueueDueWindowCloses(campaign.id());
+        relayAndRun(campaign);
+        return queued;
     }
 
     public long personId(Campaign campaign, String participantId) {
@@ -119,7 +141,7 @@ public class CampaignFixture {
 
     /** The person's running journeys, oldest first. */
     public java.util.List<ProcessInstance> journeysOf(long personId) {
-        String key = ProcessEngineAdapter.personKey(personId);
+        String key = journeyKeys.of(personId);
         java.util.List<String> order = jdbc.queryForList(
                 "select id_ from act_hi_procinst where business_key_ = ? order by start_time_, id_", String.class, key);
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list().stream()

@@ -1,0 +1,59 @@
+package org.breachnotify.journey;
+
+import java.util.List;
+import org.breachnotify.engine.EngineCommands;
+import org.breachnotify.letter.LetterService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts the journeys of newly classified people: composes their first letters in bulk and queues one start per
+ * person carrying the letter, a chunk of people per transaction. The engine-command relay then starts the journeys
+ * many per engine command while later chunks are still being composed (ADR 10).
+ */
+@Service
+public class JourneyStarts {
+    private final JdbcTemplate jdbc;
+    private final LetterService letters;
+    private final EngineCommands commands;
+    private final TransactionTemplate tx;
+    private final int chunkSize;
+
+    public JourneyStarts(JdbcTemplate jdbc, LetterService letters, EngineCommands commands,
+                         PlatformTransactionManager transactions,
+                         @Value("${breachnotify.journeys.compose-chunk-size:5000}") int chunkSize) {
+        this.jdbc = jdbc;
+        this.letters = letters;
+        this.commands = commands;
+        // Own transactions: each chunk's letters and starts are kept once made, so the relay can begin at once and a
+        // crash repeats one chunk at most.
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.chunkSize = chunkSize;
+    }
+
+    /** Composes and queues for every classified person of the campaign without a journey; answers how many. */
+    public int composeAndQueue(long campaignId) {
+        int total = 0;
+        int queued;
+        do {
+            queued = tx.execute(status -> {
+                List<Long> people = jdbc.queryForList("""
+                        select id from person where campaign_id = ? and journey_started_at is null
+                          and grp is not null and grp <> 'HELD_FOR_REVIEW'
+                        order by id limit ? for update skip locked""", Long.class, campaignId, chunkSize);
+                if (people.isEmpty()) {
+                    return 0;
+                }
+                letters.composeFirstLetters(people);
+                return commands.enqueueJourneyStarts(people);
+            });
+            total += queued;
+        } while (queued > 0);
+        return total;
+    }
+}
