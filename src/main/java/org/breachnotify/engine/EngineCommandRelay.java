@@ -2,7 +2,10 @@ package org.breachnotify.engine;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class EngineCommandRelay {
     static final int MAX_ATTEMPTS = 10;
+    public static final String DONE_METRIC = "breachnotify.engine.commands.done";
     private static final Logger log = LoggerFactory.getLogger(EngineCommandRelay.class);
 
     private final JdbcTemplate jdbc;
@@ -46,13 +50,18 @@ public class EngineCommandRelay {
     private final int workers;
     private final ExecutorService pool;
     private volatile boolean stopping;
+    private final Map<EngineCommandKind, Counter> doneCounters = new EnumMap<>(EngineCommandKind.class);
 
     public EngineCommandRelay(JdbcTemplate jdbc, TransactionTemplate tx, ProcessEngineAdapter engine,
                               JourneyKeys journeyKeys,
                               @Value("${breachnotify.engine-commands.chunk-size}") int chunkSize,
                               @Value("${breachnotify.engine-commands.relay-enabled}") boolean relayEnabled,
                               @Value("${breachnotify.engine-commands.workers:2}") int workers,
-                              CrashPoints crashPoints) {
+                              CrashPoints crashPoints, MeterRegistry meters) {
+        for (EngineCommandKind kind : EngineCommandKind.values()) {
+            doneCounters.put(kind, Counter.builder(DONE_METRIC).tag("kind", kind.name())
+                    .description("engine commands executed and committed by this node").register(meters));
+        }
         this.relayEnabled = relayEnabled;
         this.workers = Math.max(1, workers);
         this.pool = Executors.newFixedThreadPool(this.workers, runnable -> {
@@ -90,6 +99,18 @@ public class EngineCommandRelay {
         }
     }
 
+    /** Counts committed commands per kind: the metric {@value #DONE_METRIC}, read without touching the database. */
+    private void count(List<Command> committed) {
+        if (committed != null) {
+            committed.forEach(c -> doneCounters.get(c.kind).increment());
+        }
+    }
+
+    /** How many commands of this kind this node has executed and committed since it started. */
+    public long done(EngineCommandKind kind) {
+        return (long) doneCounters.get(kind).count();
+    }
+
     /** The rows a worker owns: those whose target id is {@code index} modulo {@code of}. */
     private record Slice(int index, int of) {
         static final Slice ALL = new Slice(0, 1);
@@ -104,13 +125,14 @@ public class EngineCommandRelay {
     /** Relays one chunk; answers how many rows it handled (successfully or not). */
     private int relayChunk(Slice slice) {
         try {
-            Integer done = tx.execute(status -> {
+            List<Command> done = tx.execute(status -> {
                 List<Command> chunk = claim(null, slice);
                 execute(chunk);
                 markDone(chunk);
-                return chunk.size();
+                return chunk;
             });
-            return done == null ? 0 : done;
+            count(done);
+            return done == null ? 0 : done.size();
         } catch (RuntimeException chunkFailure) {
             log.debug("Chunk failed, retrying row by row", chunkFailure);
             return relayOneByOne(slice);
@@ -124,11 +146,12 @@ public class EngineCommandRelay {
                 order by id limit ?""", Long.class, MAX_ATTEMPTS, slice.of(), slice.index(), chunkSize);
         for (Long id : ids) {
             try {
-                tx.executeWithoutResult(status -> {
+                count(tx.execute(status -> {
                     List<Command> one = claim(id, Slice.ALL);
                     execute(one);
                     markDone(one);
-                });
+                    return one;
+                }));
             } catch (RuntimeException e) {
                 recordFailure(id, e);
             }

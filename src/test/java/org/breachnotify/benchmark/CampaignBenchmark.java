@@ -18,6 +18,8 @@ import org.breachnotify.demo.GeneratedCampaign;
 import org.breachnotify.demo.GeneratorSettings;
 import org.breachnotify.demo.SyntheticCampaignGenerator;
 import org.breachnotify.engine.BareEngineYardstick;
+import org.breachnotify.engine.EngineCommandKind;
+import org.breachnotify.engine.EngineCommandRelay;
 import org.breachnotify.engine.EngineCommands;
 import org.breachnotify.intake.FileType;
 import org.breachnotify.intake.ImportService;
@@ -43,6 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "breachnotify.embedded-postgres.port=0",
         "breachnotify.embedded-postgres.clean=true",
         "breachnotify.engine-commands.poll-interval=100ms",
+        "breachnotify.journeys.compose-chunk-size=2000",
         "camunda.bpm.job-execution.wait-time-in-millis=100",
         "camunda.bpm.job-execution.max-wait=500",
         "spring.mail.port=3027",
@@ -79,6 +82,8 @@ class CampaignBenchmark {
     org.breachnotify.journey.JourneyStarts journeyStarts;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EngineCommandRelay relay;
 
     @Autowired
     org.camunda.bpm.engine.ProcessEngine engine;
@@ -98,6 +103,7 @@ class CampaignBenchmark {
 
         Campaign campaign = campaigns.create("bench", "Benchmark", new CampaignSettings("PT1H", "P42D", 5000, "PT0S"));
         t0 = System.nanoTime();
+        long importStart = t0;
         imports.importFile(campaign.id(), FileType.PARTICIPANTS, "participants.csv", generated.participants());
         for (Path leaked : generated.leakedRecordFiles()) {
             imports.importFile(campaign.id(), FileType.LEAKED_RECORDS, leaked.getFileName().toString(), leaked);
@@ -134,13 +140,14 @@ class CampaignBenchmark {
                 select count(*) from person p where campaign_id = ? and deceased_date is null
                 and not exists (select 1 from match_candidate c join match_review r on r.id = c.review_id
                                 where c.person_id = p.id and r.status = 'OPEN')""", campaign.id());
+        long startJourneysBefore = relay.done(EngineCommandKind.START_JOURNEY);
         long start = System.nanoTime();
+        Progress starting = Progress.of(() -> relay.done(EngineCommandKind.START_JOURNEY) - startJourneysBefore,
+                people);
         journeyStarts.composeAndQueue(campaign.id());
-        waitFor(() -> count("select count(*) from engine_command where campaign_id = ? and kind = 'START_JOURNEY' "
-                + "and done_at is null", campaign.id()), 0);
-        recordEngine("start journeys (process instances)", people, start);
-        waitFor(() -> letterPeople - count("select count(*) from letter where campaign_id = ?", campaign.id()), 0);
-        recordEngine("start + compose letter (journeys)", letterPeople, start);
+        record("compose first letters + queue starts", letterPeople, start);
+        starting.await();
+        recordEngine("start journeys (compose + start, pipelined)", people, start, starting);
 
         t0 = System.nanoTime();
         while (!batches.cutAndDeliver(campaigns.get(campaign.id())).isEmpty()) {
@@ -155,12 +162,30 @@ class CampaignBenchmark {
         jdbc.queryForList("select id from letter where campaign_id = ? and status = 'EXPORTED'", String.class,
                 campaign.id()).forEach(id -> rows.add(id + ",POSTED,2025-09-12,"));
         Files.write(dispatch, rows);
+        long postedBefore = relay.done(EngineCommandKind.LETTER_POSTED);
+        Progress posting = Progress.of(() -> relay.done(EngineCommandKind.LETTER_POSTED) - postedBefore,
+                letterPeople);
         imports.importFile(campaign.id(), FileType.DISPATCH_CONFIRMATION, "dispatch-confirmation.csv", dispatch);
-        waitFor(() -> commands.pending(campaign.id()), 0);
-        recordEngine("dispatch confirmation to journeys", letterPeople, t0);
+        record("apply the dispatch-confirmation file", letterPeople, t0);
+        posting.await();
+        recordEngine("dispatch confirmation to journeys (posted)", letterPeople, t0, posting);
+        lines.add(String.format(Locale.ROOT, "%-45s %8d in %7.1f s = %9.0f people/s", "import to last posted",
+                people, (System.nanoTime() - importStart) / 1e9, people / ((System.nanoTime() - importStart) / 1e9)));
 
         assertThat(count("select count(*) from letter where campaign_id = ? and status = 'POSTED'", campaign.id()))
                 .isEqualTo(letterPeople);
+
+        // Six weeks later: the campaign closes every return window in bulk.
+        jdbc.update("update letter set return_window_ends_at = now() where campaign_id = ?", campaign.id());
+        t0 = System.nanoTime();
+        long closedBefore = relay.done(EngineCommandKind.CLOSE_RETURN_WINDOW);
+        Progress closing = Progress.of(() -> relay.done(EngineCommandKind.CLOSE_RETURN_WINDOW) - closedBefore,
+                letterPeople);
+        assertThat((long) commands.enqueueDueWindowCloses(campaign.id())).isEqualTo(letterPeople);
+        closing.await();
+        recordEngine("close return windows (journeys end)", letterPeople, t0, closing);
+
+        checkOneJourneyAndOneLetterPerPerson(campaign, people, letterPeople);
         print();
     }
 
@@ -183,25 +208,88 @@ class CampaignBenchmark {
                 items / seconds));
     }
 
-    /** An engine stage, with its ratio to the bare engine's chunked starts measured in this run. */
-    private void recordEngine(String stage, long items, long startNanos) {
+    /**
+     * An engine stage, with its ratio to the bare engine's chunked starts measured in this run, and its rate in each
+     * tenth of the stage (a slow-down that only comes late shows in the last tenths).
+     */
+    private void recordEngine(String stage, long items, long startNanos, Progress progress) {
         double perSecond = items / ((System.nanoTime() - startNanos) / 1e9);
         record(stage, items, startNanos);
         lines.set(lines.size() - 1, lines.get(lines.size() - 1)
                 + String.format(Locale.ROOT, "  (%.2f of the yardstick)", perSecond / yardstick));
+        lines.add("      per tenth, people/s: " + progress.ratesPerTenth(startNanos));
+    }
+
+    private void checkOneJourneyAndOneLetterPerPerson(Campaign campaign, long people, long letterPeople) {
+        assertThat(count("""
+                select count(*) from (select person_id from letter where campaign_id = ? group by person_id
+                                      having count(*) <> 1) twice""", campaign.id())).as("people with 2+ letters")
+                .isZero();
+        assertThat(count("select count(distinct person_id) from letter where campaign_id = ?", campaign.id()))
+                .isEqualTo(letterPeople);
+        String keys = campaign.code() + "/%";
+        assertThat(jdbc.queryForObject("""
+                select count(*) from (select business_key_ from act_hi_procinst where proc_def_key_ = 'participant'
+                                      and business_key_ like ? group by business_key_ having count(*) <> 1) twice""",
+                Long.class, keys)).as("people with 2+ journeys").isZero();
+        assertThat(jdbc.queryForObject("""
+                select count(distinct business_key_) from act_hi_procinst where proc_def_key_ = 'participant'
+                and business_key_ like ?""", Long.class, keys)).isEqualTo(people);
+        lines.add("    check: every person has exactly one journey (" + people + ") and every letter person one letter ("
+                + letterPeople + ")");
+    }
+
+    /**
+     * A stage's progress, sampled from an in-JVM counter (the relay's committed commands) every 100 ms: waiting
+     * puts no load on the database.
+     */
+    private static final class Progress {
+        private final LongSupplier done;
+        private final long total;
+        private final long[] tenthReachedAt = new long[11];
+
+        private Progress(LongSupplier done, long total) {
+            this.done = done;
+            this.total = total;
+        }
+
+        static Progress of(LongSupplier done, long total) {
+            return new Progress(done, total);
+        }
+
+        void await() throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofHours(3).toNanos();
+            int tenth = 1;
+            while (true) {
+                long now = System.nanoTime();
+                long n = done.getAsLong();
+                while (tenth <= 10 && n * 10 >= total * tenth) {
+                    tenthReachedAt[tenth++] = now;
+                }
+                if (n >= total) {
+                    return;
+                }
+                if (now > deadline) {
+                    throw new AssertionError("benchmark stage did not finish: " + n + " of " + total);
+                }
+                Thread.sleep(100);
+            }
+        }
+
+        String ratesPerTenth(long startNanos) {
+            StringBuilder rates = new StringBuilder();
+            long previous = startNanos;
+            for (int t = 1; t <= 10; t++) {
+                double seconds = Math.max(1e-3, (tenthReachedAt[t] - previous) / 1e9);
+                rates.append(String.format(Locale.ROOT, "%s%.0f", t == 1 ? "" : " ", total / 10.0 / seconds));
+                previous = tenthReachedAt[t];
+            }
+            return rates.toString();
+        }
     }
 
     private long count(String sql, long campaignId) {
         return jdbc.queryForObject(sql, Long.class, campaignId);
     }
 
-    private static void waitFor(LongSupplier remaining, long target) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofHours(2).toNanos();
-        while (remaining.getAsLong() > target) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("benchmark stage did not finish");
-            }
-            Thread.sleep(200);
-        }
-    }
 }

@@ -13,6 +13,7 @@ import org.breachnotify.engine.EngineCommandRelay;
 import org.breachnotify.engine.EngineCommands;
 import org.breachnotify.engine.JourneyKeys;
 import org.breachnotify.journey.JourneyStarts;
+import org.breachnotify.printhouse.PrintBatchService;
 import org.breachnotify.intake.FileType;
 import org.breachnotify.intake.ImportResult;
 import org.breachnotify.intake.ImportService;
@@ -42,11 +43,13 @@ public class CampaignFixture {
     private final JdbcTemplate jdbc;
     private final JourneyStarts journeyStarts;
     private final JourneyKeys journeyKeys;
+    private final PrintBatchService batches;
 
     public CampaignFixture(CampaignService campaigns, ImportService imports, MatchingService matching,
                            ClassificationService classification, EngineCommands commands, EngineCommandRelay relay,
                            RuntimeService runtime, ManagementService management, JdbcTemplate jdbc,
-                           JourneyStarts journeyStarts, JourneyKeys journeyKeys) {
+                           JourneyStarts journeyStarts, JourneyKeys journeyKeys, PrintBatchService batches) {
+        this.batches = batches;
         this.journeyStarts = journeyStarts;
         this.journeyKeys = journeyKeys;
         this.classification = classification;
@@ -126,6 +129,54 @@ public class CampaignFixture {
         int queued = commands.enqueueDueWindowCloses(campaign.id());
         relayAndRun(campaign);
         return queued;
+    }
+
+    /** Imports register rows (after the header) and insists that none was rejected. */
+    public void register(Campaign campaign, String... rows) {
+        ImportResult result = importCsv(campaign, FileType.PARTICIPANTS, "participants.csv", withHeader(
+                PARTICIPANTS_HEADER, rows));
+        if (result.rejected() != 0) {
+            throw new AssertionError("rejections: " + result.firstRejections());
+        }
+    }
+
+    /** Imports leaked records (after the header). */
+    public void leaked(Campaign campaign, String... rows) {
+        importCsv(campaign, FileType.LEAKED_RECORDS, "leaked-records.csv",
+                withHeader("dataset,lab_record_id,bsn,surname,birth_date,postcode", rows));
+    }
+
+    /** Cuts the ready letters into batches, confirms every one of them posted and relays; answers the letters. */
+    public List<String> postAll(Campaign campaign) {
+        List<String> delivered = batches.cutAndDeliver(campaign(campaign.id()));
+        if (delivered.isEmpty()) {
+            throw new AssertionError("no letter was ready to print");
+        }
+        List<String> letters = jdbc.queryForList("select id from letter where batch_id = any(?) order by id",
+                String.class, (Object) delivered.toArray(String[]::new));
+        ImportResult result = importCsv(campaign, FileType.DISPATCH_CONFIRMATION,
+                "dispatch-confirmation-" + delivered.get(0) + ".csv", withHeader("letter_id,status,date,reason",
+                        letters.stream().map(id -> id + ",POSTED,2025-09-12,").toArray(String[]::new)));
+        if (result.accepted() != letters.size()) {
+            throw new AssertionError("confirmations not accepted: " + result.firstRejections());
+        }
+        relayAndRun(campaign);
+        return letters;
+    }
+
+    /** Reports the letter returned by the post office and relays. */
+    public ImportResult returned(Campaign campaign, String letterId, String reason) {
+        ImportResult result = importCsv(campaign, FileType.RETURN_MAIL, "return-mail-" + letterId + ".csv",
+                "letter_id,reason,date", letterId + "," + reason + ",2025-09-20");
+        relayAndRun(campaign);
+        return result;
+    }
+
+    private static String[] withHeader(String header, String... rows) {
+        String[] lines = new String[rows.length + 1];
+        lines[0] = header;
+        System.arraycopy(rows, 0, lines, 1, rows.length);
+        return lines;
     }
 
     public long personId(Campaign campaign, String participantId) {
