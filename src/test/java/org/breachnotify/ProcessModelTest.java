@@ -129,6 +129,31 @@ class ProcessModelTest {
         assertThat(resolution.path("values").findValuesAsText("value")).containsExactly("SEND_AGAIN", "CLOSE");
     }
 
+    @Test
+    void everyIdTheCodeNamesExistsInTheModels() throws Exception {
+        Set<String> processIds = new HashSet<>();
+        Set<String> messageNames = new HashSet<>();
+        Set<String> elementIds = new HashSet<>();
+        for (Path file : bpmnFiles().toList()) {
+            BpmnModelInstance model = readBpmn(file);
+            model.getModelElementsByType(Process.class).forEach(p -> processIds.add(p.getId()));
+            model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Message.class)
+                    .forEach(m -> messageNames.add(m.getName()));
+            model.getModelElementsByType(FlowNode.class).forEach(n -> elementIds.add(n.getId()));
+        }
+        for (java.lang.reflect.Field field : org.breachnotify.engine.ProcessModels.class.getFields()) {
+            String name = field.getName();
+            String value = (String) field.get(null);
+            if (name.startsWith("MSG_")) {
+                assertThat(messageNames).as("message of ProcessModels.%s", name).contains(value);
+            } else if (name.startsWith("TASK_")) {
+                assertThat(elementIds).as("element of ProcessModels.%s", name).contains(value);
+            } else if (!name.endsWith("_GROUP")) {
+                assertThat(processIds).as("process of ProcessModels.%s", name).contains(value);
+            }
+        }
+    }
+
     // --- the checker catches what it should ---
 
     @Test
