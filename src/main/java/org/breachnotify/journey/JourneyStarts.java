@@ -36,24 +36,31 @@ public class JourneyStarts {
         this.chunkSize = chunkSize;
     }
 
-    /** Composes and queues for every classified person of the campaign without a journey; answers how many. */
+    /**
+     * Composes and queues for every classified person of the campaign without a journey; answers how many people
+     * were taken (a person whose start was queued meanwhile by another node is skipped).
+     */
     public int composeAndQueue(long campaignId) {
         int total = 0;
-        int queued;
-        do {
-            queued = tx.execute(status -> {
-                List<Long> people = jdbc.queryForList("""
-                        select id from person where campaign_id = ? and journey_started_at is null
+        long after = Long.MIN_VALUE; // keyset: each chunk reads on from the last, never past the people just started
+        while (true) {
+            long from = after;
+            List<Long> people = tx.execute(status -> {
+                List<Long> chunk = jdbc.queryForList("""
+                        select id from person where campaign_id = ? and journey_started_at is null and id > ?
                           and grp is not null and grp <> 'HELD_FOR_REVIEW'
-                        order by id limit ? for update skip locked""", Long.class, campaignId, chunkSize);
-                if (people.isEmpty()) {
-                    return 0;
+                        order by id limit ? for update skip locked""", Long.class, campaignId, from, chunkSize);
+                if (!chunk.isEmpty()) {
+                    letters.composeFirstLetters(chunk);
+                    commands.enqueueJourneyStarts(chunk);
                 }
-                letters.composeFirstLetters(people);
-                return commands.enqueueJourneyStarts(people);
+                return chunk;
             });
-            total += queued;
-        } while (queued > 0);
-        return total;
+            if (people.isEmpty()) {
+                return total;
+            }
+            total += people.size();
+            after = people.get(people.size() - 1);
+        }
     }
 }
