@@ -7,8 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.breachnotify.engine.EngineCommands;
-import org.breachnotify.letter.LetterService;
+import org.breachnotify.classification.LetterCorrection.Correction;
 import org.breachnotify.register.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,17 +37,15 @@ public class ClassificationService {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final ClassificationDecision decision;
-    private final LetterService letters;
-    private final EngineCommands commands;
+    private final LetterCorrection letters;
 
     public ClassificationService(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                                 ClassificationDecision decision, LetterService letters, EngineCommands commands) {
+                                 ClassificationDecision decision, LetterCorrection letters) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.decision = decision;
         this.letters = letters;
-        this.commands = commands;
     }
 
     /** What one run did. {@code corrected}: letters corrected (unprinted ones regrouped, corrective journeys queued). */
@@ -102,7 +99,6 @@ public class ClassificationService {
         int corrected;
     }
 
-    private enum Correction { NONE, REGROUPED, CORRECTIVE_JOURNEY }
 
     private record Pending(long personId, Group current, ClassificationFacts facts, boolean hasLetter,
                            boolean journeyStarted) {
@@ -146,7 +142,7 @@ public class ClassificationService {
                 }
                 tally.changedGroup++;
                 Correction correction = p.hasLetter() && group.getsLetter()
-                        ? correctLetter(campaignId, p.personId(), group) : Correction.NONE;
+                        ? letters.groupChanged(campaignId, p.personId(), group) : Correction.NONE;
                 if (correction != Correction.NONE) {
                     tally.corrected++;
                 }
@@ -172,21 +168,6 @@ public class ClassificationService {
             });
         }
         return pending.get(pending.size() - 1).personId();
-    }
-
-    /**
-     * A letter not printed yet changes group in place; a printed one is followed by a corrective letter, unless the
-     * person already has a letter for the new group (nobody gets two letters for the same group and version).
-     */
-    private Correction correctLetter(long campaignId, long personId, Group group) {
-        if (letters.hasLiveLetterFor(personId, group)) {
-            return Correction.NONE;
-        }
-        if (letters.regroupUnprinted(personId, group)) {
-            return Correction.REGROUPED;
-        }
-        commands.enqueueCorrectiveJourney(campaignId, personId, group.name());
-        return Correction.CORRECTIVE_JOURNEY;
     }
 
     private static String stageOf(Group group) {

@@ -16,12 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.breachnotify.engine.ProcessEngineAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -95,17 +92,6 @@ public class EmbeddedPostgresConfiguration {
         };
     }
 
-    /** A single node owns the embedded database, so jobs it locked before a restart are its own to release. */
-    @Bean
-    ApplicationListener<ApplicationStartedEvent> releaseJobLocksOfEarlierRuns(ProcessEngineAdapter engine) {
-        return event -> {
-            int released = engine.releaseJobsLockedByEarlierRuns();
-            if (released > 0) {
-                log.info("Released {} jobs still locked by the previous run", released);
-            }
-        };
-    }
-
     /**
      * After a hard kill of the application its PostgreSQL keeps running and blocks the next start. If no other
      * process holds zonky's lock on the data directory, a running postmaster there is such an orphan: stop it.
@@ -150,7 +136,7 @@ public class EmbeddedPostgresConfiguration {
         }
     }
 
-    static class NoExternalDatabase implements Condition {
+    public static class NoExternalDatabase implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
