@@ -23,7 +23,15 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.breachnotify.returnmail.ReturnHandlingService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,10 +56,14 @@ class ParticipantProcessTest {
 
     private Campaign campaign;
 
+    /** The campaigns this class made, for the coverage gate. */
+    private static final List<String> CAMPAIGNS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @BeforeEach
     void setUp() {
         AbstractAssertions.init(engine);
         campaign = fixture.newCampaign();
+        CAMPAIGNS.add(campaign.code());
     }
 
     @Test
@@ -170,6 +182,71 @@ class ParticipantProcessTest {
         returned(fixture.currentLetterOf(person), "DECEASED");
 
         assertThat(outcomeOf(person)).isEqualTo("EndEvent_ClosedDeceased");
+    }
+
+    @Test
+    @DisplayName("returned as deceased, but the register does not confirm the death: staff decide")
+    void returnedAsDeceasedWithoutConfirmationGoesToStaff() {
+        register(participant("P-11", TestBsn.valid(11), "Bos", "1931-06-06", "9711 AA", "false", null));
+        long person = fixture.personId(campaign, "P-11");
+        fixture.matchAndStartJourneys(campaign);
+        postAll();
+        returned(fixture.currentLetterOf(person), "DECEASED");
+
+        ProcessInstance journey = fixture.journeyOf(person);
+        assertThat(journey).hasPassed("Task_ConfirmDeceased", "Gateway_DeceasedConfirmed")
+                .isWaitingAt("Task_ResolveReturnedLetter");
+        complete(task(journey), withVariables(ProcessVariables.RESOLUTION.name(), "CLOSE"));
+        assertThat(outcomeOf(person)).isEqualTo("EndEvent_ClosedByStaff");
+    }
+
+    @Test
+    @DisplayName("a third return after two automatic remails goes to staff, even with a new address in the register")
+    void aThirdReturnGoesToStaff() {
+        String bsn = TestBsn.valid(12);
+        register(participant("P-12", bsn, "Visser", "1980-03-03", "1234 AB", "true", null));
+        long person = fixture.personId(campaign, "P-12");
+        fixture.matchAndStartJourneys(campaign);
+        postAll();
+        for (int remail = 1; remail <= 3; remail++) {
+            fixture.importCsv(campaign, FileType.ADDRESS_UPDATES, "address-updates-" + remail + ".csv",
+                    "bsn,street,house_number,house_letter,house_number_suffix,postcode,city,country,deceased_date",
+                    bsn + ",Singel," + (100 + remail) + ",,,1015 AA,Amsterdam,NL,");
+            returned(fixture.currentLetterOf(person), "MOVED");
+            if (remail < 3) {
+                assertThat(fixture.journeyOf(person)).isWaitingAt("Task_WaitForPosting");
+                postAll();
+            }
+        }
+
+        assertThat(fixture.lettersOf(person)).hasSize(3);
+        ProcessInstance journey = fixture.journeyOf(person);
+        assertThat(journey).isWaitingAt("Task_ResolveReturnedLetter");
+        assertThat(jdbc.queryForObject("select remail_count from person where id = ?", Integer.class, person))
+                .isEqualTo(ReturnHandlingService.MAX_AUTOMATIC_REMAILS);
+    }
+
+    /**
+     * The coverage gate: together, this class's journeys pass every flow node of the participant model (a path
+     * added to the model without a test fails the build here).
+     */
+    @AfterAll
+    static void everyFlowNodeOfTheJourneyWasPassed(@Autowired JdbcTemplate jdbc) throws java.io.IOException {
+        long tests = java.util.Arrays.stream(ParticipantProcessTest.class.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(Test.class)).count();
+        org.junit.jupiter.api.Assumptions.assumeTrue(CAMPAIGNS.size() == tests,
+                "the coverage gate needs every test of the class (a single test was run)");
+        Set<String> nodes;
+        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of("bpmn/participant.bpmn"))) {
+            nodes = Bpmn.readModelFromStream(in).getModelElementsByType(FlowNode.class).stream()
+                    .map(FlowNode::getId).collect(Collectors.toSet());
+        }
+        Set<String> passed = new HashSet<>(jdbc.queryForList("""
+                select distinct a.act_id_ from act_hi_actinst a join act_hi_procinst p on p.id_ = a.proc_inst_id_
+                where p.proc_def_key_ = 'participant' and p.business_key_ like any(?)""", String.class,
+                (Object) CAMPAIGNS.stream().map(code -> code + "/%").toArray(String[]::new)));
+        assertThat(nodes).contains("Task_WaitForPosting", "Event_ReturnWindowClosed", "Task_ResolveReturnedLetter");
+        assertThat(passed).as("flow nodes passed by ParticipantProcessTest").containsAll(nodes);
     }
 
     @Test
