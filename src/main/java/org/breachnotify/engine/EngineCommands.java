@@ -1,6 +1,7 @@
 package org.breachnotify.engine;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -24,21 +25,22 @@ public class EngineCommands {
     /**
      * One journey start per given person (our internal ids) who is classified and has none yet (people held by a
      * review wait until it is decided); answers how many were queued. The group travels with the command, and so
-     * does the first letter when the campaign composed it: the journey then starts waiting for its posting.
+     * does the person's first letter when the campaign composed it ({@code letters}: letter id by person): the
+     * journey then starts waiting for its posting, and the person's stage is LETTER_READY, else QUEUED.
      */
-    public int enqueueJourneyStarts(List<Long> personIds) {
+    public int enqueueJourneyStarts(List<Long> personIds, Map<Long, String> letters) {
+        Long[] people = personIds.toArray(Long[]::new);
+        String[] letterIds = personIds.stream().map(letters::get).toArray(String[]::new);
         return jdbc.update("""
                 with started as (
-                    update person set journey_started_at = now(), open_journeys = open_journeys + 1,
-                                      stage = case when stage = 'LETTER_READY' then stage else 'QUEUED' end
-                    where id = any(?) and journey_started_at is null
-                      and grp is not null and grp <> 'HELD_FOR_REVIEW'
-                    returning id, campaign_id, grp)
+                    update person p set journey_started_at = now(), open_journeys = open_journeys + 1,
+                                         stage = case when v.letter_id is null then 'QUEUED' else 'LETTER_READY' end
+                    from unnest(cast(? as bigint[]), cast(? as text[])) as v(person_id, letter_id)
+                    where p.id = v.person_id and p.journey_started_at is null
+                      and p.grp is not null and p.grp <> 'HELD_FOR_REVIEW'
+                    returning p.id, p.campaign_id, p.grp, v.letter_id)
                 insert into engine_command (kind, campaign_id, target_id, letter_id, reason)
-                select 'START_JOURNEY', s.campaign_id, s.id,
-                       (select l.id from letter l where l.person_id = s.id and l.status = 'READY'
-                        and l.journey_instance_id is null order by l.created_at, l.id limit 1), s.grp
-                from started s order by s.id""", (Object) personIds.toArray(Long[]::new));
+                select 'START_JOURNEY', campaign_id, id, letter_id, grp from started order by id""", people, letterIds);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.breachnotify.intake;
 
+import org.breachnotify.platform.PgCopy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

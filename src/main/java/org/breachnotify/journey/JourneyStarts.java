@@ -51,8 +51,7 @@ public class JourneyStarts {
                           and grp is not null and grp <> 'HELD_FOR_REVIEW'
                         order by id limit ? for update skip locked""", Long.class, campaignId, from, chunkSize);
                 if (!chunk.isEmpty()) {
-                    letters.composeFirstLetters(chunk);
-                    commands.enqueueJourneyStarts(chunk);
+                    commands.enqueueJourneyStarts(chunk, letters.composeFirstLetters(chunk));
                 }
                 return chunk;
             });

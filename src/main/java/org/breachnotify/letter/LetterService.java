@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.breachnotify.platform.PgCopy;
 import org.breachnotify.register.Address;
 import org.breachnotify.register.Group;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,9 +65,10 @@ public class LetterService {
      * Composes the first letter of each given person (our internal ids) who is in a letter group and has no letter
      * yet, many at once: the layout check runs on every core, the rows are written in one batch. A person whose
      * letter cannot be printed (e.g. an address too long for the window) gets none here; their journey then tries
-     * itself and shows the reason as an incident. Answers the letters made.
+     * itself and shows the reason as an incident. Answers the letters made, by person. The person's stage is left to
+     * the caller, which queues the journey in the same statement.
      */
-    public int composeFirstLetters(List<Long> personIds) {
+    public Map<Long, String> composeFirstLetters(List<Long> personIds) {
         List<Recipient> recipients = jdbc.query(RECIPIENT_QUERY + """
                 where p.id = any(?) and p.grp = any(?)
                   and not exists (select 1 from letter l where l.person_id = p.id)""", (rs, i) -> recipient(rs),
@@ -79,10 +81,10 @@ public class LetterService {
                 return null; // the journey composes it again and shows why as an incident
             }
         }).filter(java.util.Objects::nonNull).toList();
-        insert(composed);
-        jdbc.update("update person set stage = 'LETTER_READY' where id = any(?)",
-                (Object) composed.stream().map(Composed::personId).toArray(Long[]::new));
-        return composed.size();
+        PgCopy.copy(jdbc, "letter", LETTER_INSERT_COLUMNS, composed, this::letterRow);
+        Map<Long, String> made = new java.util.HashMap<>();
+        composed.forEach(l -> made.put(l.personId(), l.content().letterId()));
+        return made;
     }
 
     /**
@@ -126,26 +128,33 @@ public class LetterService {
         return new Composed(r, content, kind, renderer.check(content), null);
     }
 
+    private static final String LETTER_INSERT_COLUMNS = """
+            id, campaign_id, person_id, grp, language, kind, corrective, previous_letter_id, template_version,
+            template_fingerprint, lookup_reference, letter_date, status, pages, initials, surname_prefix, surname,
+            street, house_number, house_letter, house_number_suffix, postcode, city, country, kix, address_layout,
+            journey_instance_id""";
+
     private void insert(List<Composed> letters) {
-        jdbc.batchUpdate("""
-                insert into letter (id, campaign_id, person_id, grp, language, kind, corrective, previous_letter_id,
-                    template_version, template_fingerprint, lookup_reference, letter_date, status, pages,
-                    initials, surname_prefix, surname, street, house_number, house_letter, house_number_suffix,
-                    postcode, city, country, kix, address_layout, journey_instance_id)
-                values (?,?,?,?,?,?,?,?,?,?,?,?,'READY',?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", letters, 1000, (ps, l) -> {
-            Recipient r = l.recipient();
-            LetterContent content = l.content();
-            Address a = r.address();
-            Object[] values = {content.letterId(), r.campaignId(), r.personId(), r.group().name(), r.language(),
-                    l.kind(), content.corrective(), content.previousLetterId(), r.templates(),
-                    renderer.templates().fingerprint(r.templates()), content.lookupReference(),
-                    java.sql.Date.valueOf(content.letterDate()), l.pages(), r.initials(), r.prefix(), r.surname(),
-                    a.street(), a.houseNumber(), a.houseLetter(), a.houseNumberSuffix(), a.postcode(), a.city(),
-                    a.country(), a.kix().orElse(null), content.addressLayout().version(), l.journeyInstanceId()};
+        jdbc.batchUpdate("insert into letter (" + LETTER_INSERT_COLUMNS + ") values ("
+                + "?,".repeat(26) + "?)", letters, 1000, (ps, l) -> {
+            Object[] values = letterRow(l);
             for (int i = 0; i < values.length; i++) {
                 ps.setObject(i + 1, values[i]);
             }
         });
+    }
+
+    /** A new letter's row, in the order of {@link #LETTER_INSERT_COLUMNS}. */
+    private Object[] letterRow(Composed l) {
+        Recipient r = l.recipient();
+        LetterContent content = l.content();
+        Address a = r.address();
+        return new Object[] {content.letterId(), r.campaignId(), r.personId(), r.group().name(), r.language(),
+                l.kind(), content.corrective(), content.previousLetterId(), r.templates(),
+                renderer.templates().fingerprint(r.templates()), content.lookupReference(),
+                java.sql.Date.valueOf(content.letterDate()), "READY", l.pages(), r.initials(), r.prefix(), r.surname(),
+                a.street(), a.houseNumber(), a.houseLetter(), a.houseNumberSuffix(), a.postcode(), a.city(),
+                a.country(), a.kix().orElse(null), content.addressLayout().version(), l.journeyInstanceId()};
     }
 
     /** A composed letter before it is written: who, what it shows, and the journey that waits for it (if known). */

@@ -1,5 +1,6 @@
 package org.breachnotify.returnmail;
 
+import org.breachnotify.platform.PgCopy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Date;
@@ -11,7 +12,6 @@ import org.breachnotify.intake.CsvReaders;
 import org.breachnotify.intake.FileImporter;
 import org.breachnotify.intake.FileRefusedException;
 import org.breachnotify.intake.FileType;
-import org.breachnotify.intake.PgCopy;
 import org.breachnotify.intake.ReadCounts;
 import org.breachnotify.register.Address;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -55,7 +55,8 @@ class CampaignBenchmark {
     private static final int PEOPLE = Integer.getInteger("benchmark.people", 20_000);
     /**
      * "all" (default) runs to posted and closes the return windows; "intake" stops after import, matching and
-     * classification; "engine" after the bare-engine yardstick (to compare engine settings).
+     * classification; "engine" after the bare-engine yardstick (to compare engine settings); "compose" after composing
+     * the first letters (with {@code -Dbreachnotify.engine-commands.relay-enabled=false}: composition alone).
      */
     private static final String STAGES = System.getProperty("benchmark.stages", "all");
     private static final int YARDSTICK_SINGLE = Integer.getInteger("benchmark.yardstick.single", 2_000);
@@ -153,6 +154,10 @@ class CampaignBenchmark {
                 people);
         journeyStarts.composeAndQueue(campaign.id());
         record("compose first letters + queue starts", letterPeople, start);
+        if (STAGES.equals("compose")) {
+            print();
+            return;
+        }
         starting.await();
         recordEngine("start journeys (compose + start, pipelined)", people, start, starting);
 

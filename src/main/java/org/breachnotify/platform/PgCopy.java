@@ -1,4 +1,4 @@
-package org.breachnotify.intake;
+package org.breachnotify.platform;
 
 import java.io.IOException;
 import java.io.StringReader;
