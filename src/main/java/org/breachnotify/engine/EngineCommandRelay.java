@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.breachnotify.platform.CrashPoints;
+import org.breachnotify.register.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -231,7 +232,8 @@ public class EngineCommandRelay {
             case START_JOURNEY, START_CORRECTIVE_JOURNEY -> {
                 boolean corrective = c.kind == EngineCommandKind.START_CORRECTIVE_JOURNEY;
                 String instance = engine.startJourney(chunk.definitionId, new ProcessEngineAdapter.JourneyStart(
-                        chunk.key(c.targetId), c.reason, c.letterId, corrective, null));
+                        chunk.key(c.targetId), c.reason == null ? null : Group.valueOf(c.reason), c.letterId, corrective,
+                        null));
                 if (c.letterId != null) {
                     chunk.journeysOfLetters.add(new StartedJourney(c.letterId, instance));
                 }
@@ -267,7 +269,7 @@ public class EngineCommandRelay {
                 update person set open_journeys = open_journeys + 1, journey_ended_at = null, stage = 'RETURNED'
                 where id = ?""", c.targetId);
         String instance = engine.startJourney(chunk.definitionId, new ProcessEngineAdapter.JourneyStart(
-                chunk.key(c.targetId), letter.group(), c.letterId, false, c.reason));
+                chunk.key(c.targetId), Group.valueOf(letter.group()), c.letterId, false, c.reason));
         chunk.journeysOfLetters.add(new StartedJourney(c.letterId, instance));
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.breachnotify.register.Group;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -106,7 +107,7 @@ public class ProcessEngineAdapter {
      */
     public String startJourney(String definitionId, JourneyStart start) {
         var builder = runtime.createProcessInstanceById(definitionId).businessKey(start.businessKey())
-                .setVariable(ProcessVariables.GROUP.name(), start.group());
+                .setVariable(ProcessVariables.GROUP.name(), ProcessVariables.GROUP.stored(start.group()));
         if (start.letterId() != null) {
             builder.setVariable(ProcessVariables.LETTER_ID.name(), start.letterId());
         }
@@ -120,7 +121,7 @@ public class ProcessEngineAdapter {
     }
 
     /** What a journey starts with; see {@link #startJourney}. */
-    public record JourneyStart(String businessKey, String group, String letterId, boolean corrective,
+    public record JourneyStart(String businessKey, Group group, String letterId, boolean corrective,
                                String returnReason) {
     }
 

@@ -1,5 +1,7 @@
 package org.breachnotify.engine;
 
+import org.breachnotify.register.Group;
+
 /**
  * Every process variable the models use. Only ids and small routing facts: no names, addresses, BSNs or documents.
  */
@@ -7,10 +9,11 @@ public final class ProcessVariables {
     public static final Var<Long> CAMPAIGN_ID = new Var<>("campaignId", Long.class);
     public static final Var<Boolean> CAMPAIGN_DONE = new Var<>("campaignDone", Boolean.class);
 
-    public static final Var<String> GROUP = new Var<>("group", String.class);
+    public static final Var<Group> GROUP = Var.ofEnum("group", Group.class);
     /** The journey writes a corrective letter: the person's group changed after an earlier letter was sent. */
     public static final Var<Boolean> CORRECTIVE = new Var<>("corrective", Boolean.class);
     public static final Var<String> LETTER_ID = new Var<>("letterId", String.class);
+    /** A return-mail reason code (FORMATS.md, {@code intake.ReturnReason}), as the outbox row carries it. */
     public static final Var<String> RETURN_REASON = new Var<>("returnReason", String.class);
     public static final Var<Boolean> NEW_ADDRESS_FOUND = new Var<>("newAddressFound", Boolean.class);
     public static final Var<Boolean> DECEASED_CONFIRMED = new Var<>("deceasedConfirmed", Boolean.class);
