@@ -13,9 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.breachnotify.campaign.Campaign;
 import org.breachnotify.campaign.CampaignService;
 import org.breachnotify.campaign.CampaignSettings;
@@ -157,19 +154,8 @@ class PrintPathBenchmark {
         List<Long> personIds = jdbc.queryForList("""
                 select id from person where campaign_id = ? and deceased_date is null
                 and grp in ('GROUP_1', 'GROUP_2', 'GROUP_3', 'GROUP_4') order by id""", Long.class, campaign.id());
-        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-        try {
-            List<Future<?>> parts = new ArrayList<>();
-            int slice = Math.max(1, personIds.size() / 64);
-            for (int from = 0; from < personIds.size(); from += slice) {
-                List<Long> part = personIds.subList(from, Math.min(personIds.size(), from + slice));
-                parts.add(pool.submit(() -> part.forEach(id -> letters.generate(id, false))));
-            }
-            for (Future<?> part : parts) {
-                part.get();
-            }
-        } finally {
-            pool.shutdown();
+        for (int from = 0; from < personIds.size(); from += 5_000) {
+            letters.composeFirstLetters(personIds.subList(from, Math.min(personIds.size(), from + 5_000)));
         }
         loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         return campaigns.get(campaign.id());
