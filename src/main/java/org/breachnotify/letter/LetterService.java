@@ -201,11 +201,16 @@ public class LetterService {
                 (rs, i) -> content(rs), batchId);
     }
 
-    /** Keeps, per letter, when it was drawn, how many pages it has and the hash of what it shows. */
+    /**
+     * Keeps, per letter, when it was drawn, how many pages it has and the hash of what it shows. In letter-id order,
+     * not print order: the engine-command relay locks letters in that order too, so the two never deadlock.
+     */
     public void recordRendered(List<LetterRenderer.LetterResult> results) {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.batchUpdate("update letter set content_sha256 = ?, pages = ?, rendered_at = ? where id = ?", results, 1000,
-                (ps, r) -> {
+        List<LetterRenderer.LetterResult> inLetterOrder = results.stream()
+                .sorted(java.util.Comparator.comparing(LetterRenderer.LetterResult::letterId)).toList();
+        jdbc.batchUpdate("update letter set content_sha256 = ?, pages = ?, rendered_at = ? where id = ?", inLetterOrder,
+                1000, (ps, r) -> {
                     ps.setString(1, r.contentSha256());
                     ps.setInt(2, r.pages());
                     ps.setTimestamp(3, now);

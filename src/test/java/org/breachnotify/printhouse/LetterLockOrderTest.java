@@ -11,26 +11,32 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.breachnotify.campaign.Campaign;
 import org.breachnotify.intake.FileType;
 import org.breachnotify.intake.ImportResult;
+import org.breachnotify.letter.LetterRenderer;
+import org.breachnotify.letter.LetterService;
 import org.breachnotify.support.CampaignFixture;
 import org.breachnotify.support.ProcessTestContext;
 import org.breachnotify.support.TestBsn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A print house's file and the engine-command relay lock letters in one order (letter id), so they wait for each other
- * but never deadlock. In the two-node run a dispatch confirmation (letters in postal order) deadlocked twice with the
- * relay recording the journeys of the same letters (in letter-id order); a third failure would have stopped the
- * campaign with an incident. Here a transaction standing in for the relay locks the first letter, the file lists the
- * letters the other way round, and the stand-in then wants the second letter too.
+ * Whatever changes many letters in one transaction (a print house's file, a print batch recording its letters' hashes)
+ * locks them in the order the engine-command relay does (letter id), so they wait for each other but never deadlock.
+ * In the two-node runs a dispatch confirmation and a batch's recording (both in postal order) deadlocked with the relay
+ * recording the journeys of the same letters; three failures in a row would have stopped the campaign with an incident.
+ * Here a transaction standing in for the relay locks the first letter, the other side meets the letters the other way
+ * round, and the stand-in then wants the second letter too.
  */
 @ProcessTestContext
-class PrintHouseFileLockOrderTest {
+class LetterLockOrderTest {
     @Autowired
     CampaignFixture fixture;
     @Autowired
@@ -39,6 +45,10 @@ class PrintHouseFileLockOrderTest {
     DataSource dataSource;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    LetterService letterService;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void aDispatchConfirmationAndTheRelayNeverDeadlock() throws Exception {
@@ -46,7 +56,7 @@ class PrintHouseFileLockOrderTest {
         batches.cutAndDeliver(fixture.campaign(campaign.id()));
         List<String> letters = lettersOf(campaign);
 
-        ImportResult result = importWhileTheRelayHoldsTheFirstLetter(letters, () -> fixture.importCsv(campaign,
+        ImportResult result = whileTheRelayHoldsTheFirstLetter(letters, () -> fixture.importCsv(campaign,
                 FileType.DISPATCH_CONFIRMATION, "dispatch-confirmation-lock-order.csv", "letter_id,status,date,reason",
                 letters.get(1) + ",POSTED,2025-09-12,", letters.get(0) + ",POSTED,2025-09-12,"));
 
@@ -60,12 +70,30 @@ class PrintHouseFileLockOrderTest {
         fixture.postAll(campaign);
         List<String> letters = lettersOf(campaign);
 
-        ImportResult result = importWhileTheRelayHoldsTheFirstLetter(letters, () -> fixture.importCsv(campaign,
+        ImportResult result = whileTheRelayHoldsTheFirstLetter(letters, () -> fixture.importCsv(campaign,
                 FileType.RETURN_MAIL, "return-mail-lock-order.csv", "letter_id,reason,date",
                 letters.get(1) + ",ADDRESS_UNKNOWN,2025-09-20", letters.get(0) + ",ADDRESS_UNKNOWN,2025-09-20"));
 
         assertThat(result.accepted()).as("rejections: %s", result.firstRejections()).isEqualTo(2);
         assertThat(letters).allSatisfy(id -> assertThat(fixture.letterStatus(id)).isEqualTo("RETURNED"));
+    }
+
+    @Test
+    void aPrintBatchRecordingItsLettersAndTheRelayNeverDeadlock() throws Exception {
+        Campaign campaign = campaignWithTwoPeople("B");
+        batches.cutAndDeliver(fixture.campaign(campaign.id()));
+        List<String> letters = lettersOf(campaign);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+
+        int recorded = whileTheRelayHoldsTheFirstLetter(letters, () -> tx.execute(status -> {
+            letterService.recordRendered(List.of(new LetterRenderer.LetterResult(letters.get(1), 2, 3, "b".repeat(64)),
+                    new LetterRenderer.LetterResult(letters.get(0), 2, 1, "a".repeat(64))));
+            return 2;
+        }));
+
+        assertThat(recorded).isEqualTo(2);
+        assertThat(jdbc.queryForList("select content_sha256 from letter where id = any(?) order by id", String.class,
+                (Object) letters.toArray(String[]::new))).containsExactly("a".repeat(64), "b".repeat(64));
     }
 
     private Campaign campaignWithTwoPeople(String prefix) {
@@ -85,23 +113,21 @@ class PrintHouseFileLockOrderTest {
     }
 
     /**
-     * Locks the first letter as the relay would, imports the file on another thread, waits until the import waits
-     * for that lock, then locks the second letter as well: with the import holding it, that is a deadlock.
+     * Locks the first letter as the relay would, runs {@code work} on another thread, waits until it waits for that
+     * lock, then locks the second letter as well: with {@code work} holding it, that is a deadlock.
      */
-    private ImportResult importWhileTheRelayHoldsTheFirstLetter(List<String> letters,
-                                                              java.util.function.Supplier<ImportResult> file)
-            throws Exception {
-        CompletableFuture<ImportResult> imported;
+    private <T> T whileTheRelayHoldsTheFirstLetter(List<String> letters, Supplier<T> work) throws Exception {
+        CompletableFuture<T> done;
         try (Connection relay = dataSource.getConnection()) {
             relay.setAutoCommit(false);
             relay.createStatement().execute("set local lock_timeout = '10s'");
             touch(relay, letters.get(0));
-            imported = CompletableFuture.supplyAsync(file);
-            awaitImportWaitingForALock(imported);
-            touch(relay, letters.get(1)); // throws "deadlock detected" when the import holds it
+            done = CompletableFuture.supplyAsync(work);
+            awaitWaitingForALock(done);
+            touch(relay, letters.get(1)); // throws "deadlock detected" when the other side holds it
             relay.commit();
         }
-        return imported.get(30, TimeUnit.SECONDS);
+        return done.get(30, TimeUnit.SECONDS);
     }
 
     private static void touch(Connection connection, String letterId) throws SQLException {
@@ -112,10 +138,10 @@ class PrintHouseFileLockOrderTest {
         }
     }
 
-    private void awaitImportWaitingForALock(CompletableFuture<ImportResult> imported) throws InterruptedException {
+    private void awaitWaitingForALock(CompletableFuture<?> work) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {
-            assertThat(imported).as("the import cannot finish while a letter is locked").isNotDone();
+            assertThat(work.isDone()).as("the other side cannot finish while a letter is locked").isFalse();
             Integer waiting = jdbc.queryForObject("""
                     select count(*) from pg_stat_activity
                     where wait_event_type = 'Lock' and query like '%letter%' and pid <> pg_backend_pid()""",
@@ -125,6 +151,6 @@ class PrintHouseFileLockOrderTest {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("the import never waited for the locked letter");
+        throw new AssertionError("the other side never waited for the locked letter");
     }
 }
