@@ -271,12 +271,15 @@ public final class TwoNodeHarness {
         }
     }
 
-    /** Warnings and errors in a node's log, by kind: evidence of collisions (optimistic locking, deadlocks). */
+    /** Warnings and errors in a node's log, by kind: evidence of collisions (refused chunks, locking, deadlocks). */
     private void logSummary(JarApp node) throws IOException {
         Path log = dir.resolve("logs").resolve("node-" + node.name().toLowerCase(java.util.Locale.ROOT) + ".log");
         Map<String, String> needles = new LinkedHashMap<>();
         needles.put("ERROR", " ERROR ");
         needles.put("WARN", " WARN ");
+        // a relay chunk the engine refused (it is then run again row by row), e.g. a return whose posting the other
+        // node has not committed yet
+        needles.put("engine command failed", "ENGINE-16004");
         needles.put("OptimisticLockingException", "OptimisticLockingException");
         needles.put("deadlock", "deadlock detected");
         needles.put("parked", "parked after");
