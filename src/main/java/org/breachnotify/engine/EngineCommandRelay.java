@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -187,18 +189,30 @@ public class EngineCommandRelay {
             chunk.forEach(c -> execute(c, prepared));
             return null;
         });
-        jdbc.batchUpdate("update letter set journey_instance_id = ? where id = ?", prepared.journeysOfLetters, 500,
-                (ps, started) -> {
-                    ps.setString(1, started.processInstanceId());
-                    ps.setString(2, started.letterId());
+        recordOnLetters(prepared);
+    }
+
+    /**
+     * Records the journeys started for letters and, for letters posted, when their return window ends (it runs from
+     * the moment the journey knows). One statement per letter, in letter-id order: the print house's imports lock
+     * letters in that order too, so the two never deadlock (LetterOrderSink).
+     */
+    private void recordOnLetters(Chunk prepared) {
+        Map<String, String> journeys = new HashMap<>();
+        prepared.journeysOfLetters.forEach(started -> journeys.put(started.letterId(), started.processInstanceId()));
+        Set<String> posted = new HashSet<>(prepared.posted);
+        SortedSet<String> letters = new TreeSet<>(journeys.keySet());
+        letters.addAll(posted);
+        jdbc.batchUpdate("""
+                update letter l set journey_instance_id = coalesce(?, l.journey_instance_id),
+                       return_window_ends_at = case when ? then now() + (select cast(c.return_window as interval)
+                                                                        from campaign c where c.id = l.campaign_id)
+                                                    else l.return_window_ends_at end
+                where l.id = ?""", letters, 500, (ps, letterId) -> {
+                    ps.setString(1, journeys.get(letterId));
+                    ps.setBoolean(2, posted.contains(letterId));
+                    ps.setString(3, letterId);
                 });
-        if (!prepared.posted.isEmpty()) {
-            // The return window runs from the moment the journey knows its letter was posted.
-            jdbc.update("""
-                    update letter l set return_window_ends_at = now() + cast(c.return_window as interval)
-                    from campaign c where c.id = l.campaign_id and l.id = any(?)""",
-                    (Object) prepared.posted.toArray(String[]::new));
-        }
     }
 
     /** One query each for the business keys and the letters' journeys the chunk needs. */

@@ -211,8 +211,9 @@ public class LetterService {
     }
 
     /**
-     * Keeps, per letter, when it was drawn, how many pages it has and the hash of what it shows. One statement for
-     * the whole batch (the letters as arrays): 5,000 single-row updates cost as much as drawing the letters.
+     * Keeps, per letter, when it was drawn, how many pages it has and the hash of what it shows, in one statement for
+     * the whole batch (5,000 single-row updates cost as much as drawing the letters). The rows are locked in
+     * letter-id order first: the engine-command relay locks letters in that order too, so the two never deadlock.
      */
     public void recordRendered(List<LetterRenderer.LetterResult> results) {
         if (results.isEmpty()) {
@@ -222,6 +223,8 @@ public class LetterService {
         String[] ids = results.stream().map(LetterRenderer.LetterResult::letterId).toArray(String[]::new);
         String[] hashes = results.stream().map(LetterRenderer.LetterResult::contentSha256).toArray(String[]::new);
         Integer[] pages = results.stream().map(LetterRenderer.LetterResult::pages).toArray(Integer[]::new);
+        jdbc.queryForList("select id from letter where id = any(?) order by id for update", String.class,
+                (Object) ids);
         jdbc.update(con -> {
             var ps = con.prepareStatement("""
                     update letter l set content_sha256 = r.sha256, pages = r.pages, rendered_at = ?

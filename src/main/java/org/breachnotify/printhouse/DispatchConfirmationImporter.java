@@ -15,6 +15,7 @@ import org.breachnotify.intake.DispatchStatus;
 import org.breachnotify.intake.FileImporter;
 import org.breachnotify.intake.FileRefusedException;
 import org.breachnotify.intake.FileType;
+import org.breachnotify.intake.LetterOrderSink;
 import org.breachnotify.intake.ReadCounts;
 import org.breachnotify.intake.Rejection;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,9 +42,11 @@ class DispatchConfirmationImporter implements FileImporter {
 
     @Override
     public ReadCounts importRows(ImportContext ctx, InputStream in) throws IOException, FileRefusedException {
-        ApplyingSink<DispatchRow> sink = new ApplyingSink<>(ctx.rejections(), row -> apply(ctx, row)
+        ApplyingSink<DispatchRow> applying = new ApplyingSink<>(ctx.rejections(), row -> apply(ctx, row)
                 .map(reason -> new Rejection(row.line(), row.letterId(), reason)));
-        return sink.counts(CsvReaders.readDispatchConfirmations(ctx.fileName(), in, sink));
+        // in letter-id order, as the relay locks letters: no deadlock between them (LetterOrderSink)
+        LetterOrderSink<DispatchRow> sink = new LetterOrderSink<>(applying, DispatchRow::letterId);
+        return sink.applyAndCount(CsvReaders.readDispatchConfirmations(ctx.fileName(), in, sink));
     }
 
     /** Answers the reason when the row cannot be applied. */

@@ -13,6 +13,7 @@ import org.breachnotify.intake.CsvReaders;
 import org.breachnotify.intake.FileImporter;
 import org.breachnotify.intake.FileRefusedException;
 import org.breachnotify.intake.FileType;
+import org.breachnotify.intake.LetterOrderSink;
 import org.breachnotify.intake.ReadCounts;
 import org.breachnotify.intake.Rejection;
 import org.breachnotify.intake.ReturnMailRow;
@@ -41,9 +42,11 @@ class ReturnMailImporter implements FileImporter {
 
     @Override
     public ReadCounts importRows(ImportContext ctx, InputStream in) throws IOException, FileRefusedException {
-        ApplyingSink<ReturnMailRow> sink = new ApplyingSink<>(ctx.rejections(), row -> apply(ctx, row)
+        ApplyingSink<ReturnMailRow> applying = new ApplyingSink<>(ctx.rejections(), row -> apply(ctx, row)
                 .map(reason -> new Rejection(row.line(), row.letterId(), reason)));
-        return sink.counts(CsvReaders.readReturnMail(ctx.fileName(), in, sink));
+        // in letter-id order, as the relay locks letters: no deadlock between them (LetterOrderSink)
+        LetterOrderSink<ReturnMailRow> sink = new LetterOrderSink<>(applying, ReturnMailRow::letterId);
+        return sink.applyAndCount(CsvReaders.readReturnMail(ctx.fileName(), in, sink));
     }
 
     private Optional<String> apply(ImportContext ctx, ReturnMailRow row) {

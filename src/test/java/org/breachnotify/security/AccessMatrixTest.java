@@ -214,6 +214,9 @@ class AccessMatrixTest {
         row(cells, "GET", "/actuator/health", null, "anon=200");
         row(cells, "GET", "/campaign-report.html", null, "anon=200");
         row(cells, "GET", "/actuator/info", null, "anon=401 manager=403 admin=200");
+        row(cells, "GET", "/actuator/metrics/breachnotify.engine.commands.done", null,
+                "anon=401 wrong=401 nogroup=403 admin=200 manager=403 helpdesk=403 privacy=403 printhouse=403");
+        row(cells, "GET", "/actuator/metrics/breachnotify.engine.jobs.done", null, "anon=401 manager=403 admin=200");
         return cells.stream().map(cell -> DynamicTest.dynamicTest(cell.toString(), () -> {
             WebClient client = new WebClient(port);
             if (cell.who != Who.ANONYMOUS) {

@@ -1,6 +1,6 @@
-package org.breachnotify.crash;
+package org.breachnotify.harness;
 
-import static org.breachnotify.crash.CrashHarness.say;
+import static org.breachnotify.harness.Console.say;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,14 +26,19 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.breachnotify.engine.JourneyKeys;
+import org.breachnotify.engine.ProcessModels;
+import org.breachnotify.engine.ProcessVariables;
 
 /**
- * What must hold once the campaign has finished, whatever crashes it went through, read from the database and the
- * files alone: the campaign finished, every grouped person's letter was posted, no letter was posted twice, every
- * print batch is complete and agrees with the database, no inbox file is left claimed, no engine command is parked and
- * no incident is open. Answers the failures; prints what it checked.
+ * What must hold once a demo campaign has finished, whatever crashes it went through and however many nodes shared
+ * it, read from the database and the files alone: the campaign finished, every classified person has exactly one
+ * first journey (a second only for a corrective letter or a return after the window), every grouped person exactly
+ * one first letter and a posted letter, no letter was posted twice, every print batch is complete and agrees with the
+ * database, no inbox file is left claimed, no engine command is parked and no incident is open. Answers the failures;
+ * prints what it checked.
  */
-final class CrashChecks {
+public final class CampaignChecks {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 
@@ -44,18 +49,20 @@ final class CrashChecks {
     private final List<String> failures = new ArrayList<>();
     private long campaignId;
 
-    CrashChecks(Connection db, Path dataDir, String campaignCode, int mailsReceived) {
+    public CampaignChecks(Connection db, Path dataDir, String campaignCode, int mailsReceived) {
         this.db = db;
         this.dataDir = dataDir;
         this.campaignCode = campaignCode;
         this.mailsReceived = mailsReceived;
     }
 
-    List<String> run() throws Exception {
+    public List<String> run() throws Exception {
         db.createStatement().execute("set search_path to notify, public");
         campaignId = number("select id from campaign where code = '" + campaignCode + "'");
         say("Checks:");
         campaignFinished();
+        everyPersonOneFirstJourney();
+        everyGroupedPersonOneFirstLetter();
         everyGroupedPersonsLetterPosted();
         noLetterPostedTwice();
         everyBatchCompleteAndAgreeingWithTheDatabase();
@@ -73,6 +80,81 @@ final class CrashChecks {
         say("  people %d, in a letter group %d, deceased (no letter) %d", number("select count(*) from person"),
                 number("select count(*) from person where grp like 'GROUP_%'"),
                 number("select count(*) from person where grp = 'NOT_NOTIFIED_DECEASED'"));
+    }
+
+    /**
+     * Every classified person has exactly one first journey. A person's other journeys are legitimate only as a
+     * corrective journey (started with the variable {@code corrective}, one per START_CORRECTIVE_JOURNEY command) or
+     * a late-return journey (a return after the campaign closed the letter's window starts one: it reaches "Why was
+     * it returned?" once more than "Letter returned", and the returned letter names it as its journey). Read from the
+     * engine's history ({@code act_hi_procinst}, business key {@code <campaign code>/<participant id>}).
+     */
+    private void everyPersonOneFirstJourney() throws SQLException {
+        // set-based: a query per person would read the history once per person
+        db.createStatement().execute("""
+                create temporary table journey_check on commit preserve rows as
+                select pi.id_ instance, pi.business_key_ key, v.proc_inst_id_ is not null corrective,
+                       coalesce(a.late, false) late
+                from act_hi_procinst pi
+                left join (select distinct proc_inst_id_ from act_hi_varinst where name_ = '%s') v
+                       on v.proc_inst_id_ = pi.id_
+                left join (select proc_inst_id_, count(*) filter (where act_id_ = 'Gateway_ReturnReason')
+                                                 - count(*) filter (where act_id_ = 'Event_LetterReturned') = 1 late
+                           from act_hi_actinst where act_id_ in ('Gateway_ReturnReason', 'Event_LetterReturned')
+                           group by proc_inst_id_) a on a.proc_inst_id_ = pi.id_
+                where pi.proc_def_key_ = '%s' and pi.business_key_ like '%s%%'
+                """.formatted(ProcessVariables.CORRECTIVE.name(), ProcessModels.PARTICIPANT,
+                JourneyKeys.campaignPrefix(campaignCode)));
+        db.createStatement().execute("""
+                create temporary table person_journeys on commit preserve rows as
+                select '%s' || p.participant_id key, p.grp is not null and p.grp <> 'HELD_FOR_REVIEW' classified,
+                       coalesce(j.first, 0) first, coalesce(j.corrective, 0) corrective,
+                       coalesce(c.commands, 0) corrective_commands
+                from person p
+                left join (select key, count(*) filter (where not corrective and not late) first,
+                                  count(*) filter (where corrective) corrective
+                           from journey_check group by key) j on j.key = '%1$s' || p.participant_id
+                left join (select target_id, count(*) commands from engine_command
+                           where kind = 'START_CORRECTIVE_JOURNEY' and done_at is not null group by target_id) c
+                       on c.target_id = p.id
+                where p.campaign_id = %d""".formatted(JourneyKeys.campaignPrefix(campaignCode), campaignId));
+        expect("classified people without exactly one first journey",
+                number("select count(*) from person_journeys where classified and first <> 1"), 0);
+        expect("journeys of nobody classified", number("""
+                select count(*) from journey_check j left join person_journeys p on p.key = j.key
+                where p.key is null or not p.classified"""), 0);
+        expect("journeys both corrective and late-return", number(
+                "select count(*) from journey_check where corrective and late"), 0);
+        expect("people whose corrective journeys differ from their START_CORRECTIVE_JOURNEY commands",
+                number("select count(*) from person_journeys where corrective <> corrective_commands"), 0);
+        expect("late-return journeys not named by a letter returned after its window closed", number("""
+                select count(*) from journey_check j where j.late and not exists (
+                    select 1 from letter l where l.journey_instance_id = j.instance and l.status = 'RETURNED'
+                      and l.window_closed_at is not null)"""), 0);
+        say("  journeys %d: first %d, corrective %d, late-return %d; people with 1 journey %d, 2 %d, more %d",
+                number("select count(*) from journey_check"),
+                number("select count(*) from journey_check where not corrective and not late"),
+                number("select count(*) from journey_check where corrective"),
+                number("select count(*) from journey_check where late"),
+                number("select count(*) from (select key from journey_check group by key having count(*) = 1) k"),
+                number("select count(*) from (select key from journey_check group by key having count(*) = 2) k"),
+                number("select count(*) from (select key from journey_check group by key having count(*) > 2) k"));
+        db.createStatement().execute("drop table journey_check, person_journeys");
+    }
+
+    /** Every person in a letter group has exactly one first letter that was not cancelled; nobody has two. */
+    private void everyGroupedPersonOneFirstLetter() throws SQLException {
+        expect("people in a letter group without exactly one first letter", number("""
+                select count(*) from person p where p.campaign_id = %d and p.grp like 'GROUP_%%'
+                  and (select count(*) from letter l where l.person_id = p.id and l.kind = 'FIRST'
+                       and l.status <> 'CANCELLED') <> 1""".formatted(campaignId)), 0);
+        expect("people with more than one first letter", number("""
+                select count(*) from (select person_id from letter where campaign_id = %d and kind = 'FIRST'
+                                      and status <> 'CANCELLED' group by person_id having count(*) > 1) twice"""
+                .formatted(campaignId)), 0);
+        say("  letters by kind: %s", strings("""
+                select kind || ' ' || count(*) from letter where campaign_id = %d group by kind order by kind"""
+                .formatted(campaignId)));
     }
 
     private void everyGroupedPersonsLetterPosted() throws SQLException {
