@@ -2,20 +2,15 @@ package org.breachnotify.printhouse;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.breachnotify.engine.EngineCommandKind;
-import org.breachnotify.engine.EngineCommands;
-import org.breachnotify.intake.ApplyingSink;
+import org.breachnotify.intake.ChunkApplyingSink;
 import org.breachnotify.intake.CsvReaders;
 import org.breachnotify.intake.DispatchRow;
 import org.breachnotify.intake.DispatchStatus;
 import org.breachnotify.intake.FileImporter;
 import org.breachnotify.intake.FileRefusedException;
 import org.breachnotify.intake.FileType;
-import org.breachnotify.intake.LetterOrderSink;
+import org.breachnotify.platform.PgCopy;
 import org.breachnotify.intake.ReadCounts;
 import org.breachnotify.intake.Rejection;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,15 +19,70 @@ import org.springframework.stereotype.Component;
 /**
  * Applies the print house's per-letter report: POSTED moves the journey on, FAILED puts the letter back in the
  * queue for a later batch. A letter is confirmed once; a repeat or an unknown id is rejected with its line.
+ *
+ * <p>Set-based, a chunk of rows at a time (ADR 11): the rows go to a staging table with their lines, and one
+ * statement applies the chunk and answers the rows it could not apply, each with the status a row-by-row import
+ * would have found, so rejections read as they always did. All chunks share the file's one transaction.
  */
 @Component
 class DispatchConfirmationImporter implements FileImporter {
-    private final JdbcTemplate jdbc;
-    private final EngineCommands commands;
+    /** Rows staged and applied at a time: large enough that a round trip is nothing, small enough for the heap. */
+    static final int CHUNK_ROWS = 20_000;
 
-    DispatchConfirmationImporter(JdbcTemplate jdbc, EngineCommands commands) {
+    /** The chunk being applied, with the lines its rows came from; gone at the end of the file's transaction. */
+    static final String STAGE = """
+            create temporary table stage_dispatch (
+                line bigint not null, letter_id text not null, posted boolean not null, posted_date date not null
+            ) on commit drop""";
+
+    /**
+     * Applies the staged chunk. Every letter it names is locked first, in id order, so that another file applied
+     * at the same time (return mail, a second confirmation) waits or makes this one wait, and each row sees the
+     * letter's latest status. The first row of a letter in the chunk applies when the letter is with the print
+     * house; the chunk's later rows of that letter see what the first one left (POSTED or READY), earlier chunks
+     * are already in the table. Answers the rows not applied with that status (null: no letter of this campaign).
+     *
+     * <p>Letters and people are reached by primary key only, never filtered by campaign or status: their statistics
+     * may not know a campaign whose letters were written since the last analyse, and an estimate of one letter for
+     * it made PostgreSQL scan the whole chunk once for each of the campaign's letters.
+     */
+    static final String APPLY = """
+            with locked as materialized (
+                select l.id, l.campaign_id, l.status
+                from (select distinct letter_id from stage_dispatch) s join letter l on l.id = s.letter_id
+                order by l.id for update of l),
+            staged as materialized (
+                select s.line, s.letter_id, s.posted, s.posted_date,
+                       case when k.campaign_id = ? then k.status end status,
+                       row_number() over w = 1 first, first_value(s.posted) over w first_posted
+                from stage_dispatch s left join locked k on k.id = s.letter_id
+                window w as (partition by s.letter_id order by s.line)),
+            applied as (
+                update letter l
+                set status = case when s.posted then 'POSTED' else 'READY' end,
+                    posted_date = case when s.posted then s.posted_date else l.posted_date end,
+                    batch_id = case when s.posted then l.batch_id end
+                from staged s
+                where s.first and s.status = 'EXPORTED' and l.id = s.letter_id
+                returning s.line, l.id, l.person_id, s.posted),
+            people as (
+                update person p set stage = 'POSTED'
+                where p.id in (select person_id from applied where posted)),
+            commands as (
+                insert into engine_command (kind, campaign_id, target_id, letter_id)
+                select 'LETTER_POSTED', ?, person_id, id from applied where posted order by line)
+            select line, letter_id,
+                   case when status is distinct from 'EXPORTED' then status
+                        when first_posted then 'POSTED'
+                        else 'READY' end seen
+            from staged
+            where not first or status is distinct from 'EXPORTED'
+            order by line""";
+
+    private final JdbcTemplate jdbc;
+
+    DispatchConfirmationImporter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.commands = commands;
     }
 
     @Override
@@ -42,43 +92,35 @@ class DispatchConfirmationImporter implements FileImporter {
 
     @Override
     public ReadCounts importRows(ImportContext ctx, InputStream in) throws IOException, FileRefusedException {
-        ApplyingSink<DispatchRow> applying = new ApplyingSink<>(ctx.rejections(), row -> apply(ctx, row)
-                .map(reason -> new Rejection(row.line(), row.letterId(), reason)));
-        // in letter-id order, as the relay locks letters: no deadlock between them (LetterOrderSink)
-        LetterOrderSink<DispatchRow> sink = new LetterOrderSink<>(applying, DispatchRow::letterId);
-        return sink.applyAndCount(CsvReaders.readDispatchConfirmations(ctx.fileName(), in, sink));
+        jdbc.execute(STAGE);
+        ChunkApplyingSink<DispatchRow> sink = new ChunkApplyingSink<>(ctx.rejections(), CHUNK_ROWS,
+                rows -> apply(ctx, rows));
+        ReadCounts parsed = CsvReaders.readDispatchConfirmations(ctx.fileName(), in, sink);
+        sink.finish();
+        return sink.counts(parsed);
     }
 
-    /** Answers the reason when the row cannot be applied. */
-    private Optional<String> apply(ImportContext ctx, DispatchRow row) {
-        List<Map<String, Object>> changed;
-        if (row.status() == DispatchStatus.POSTED) {
-            changed = jdbc.queryForList("""
-                    update letter set status = 'POSTED', posted_date = ?
-                    where id = ? and campaign_id = ? and status = 'EXPORTED' returning person_id""",
-                    Date.valueOf(row.date()), row.letterId(), ctx.campaignId());
-            changed.forEach(r -> {
-                long personId = ((Number) r.get("person_id")).longValue();
-                jdbc.update("update person set stage = 'POSTED' where id = ?", personId);
-                commands.enqueue(EngineCommandKind.LETTER_POSTED, ctx.campaignId(), personId, row.letterId(), null);
-            });
-        } else {
-            changed = jdbc.queryForList("""
-                    update letter set status = 'READY', batch_id = null
-                    where id = ? and campaign_id = ? and status = 'EXPORTED' returning person_id""",
-                    row.letterId(), ctx.campaignId());
+    /** Answers the rows that could not be applied, in line order. */
+    private List<Rejection> apply(ImportContext ctx, List<DispatchRow> rows) {
+        PgCopy.copy(jdbc, "stage_dispatch", "line, letter_id, posted, posted_date", rows, r -> new Object[]{
+                r.line(), r.letterId(), r.status() == DispatchStatus.POSTED, r.date()});
+        // Autovacuum never analyses a temporary table; the plan should know the chunk's size and distinct letters.
+        jdbc.execute("analyze stage_dispatch");
+        List<Rejection> notApplied = jdbc.query(APPLY, (rs, i) -> new Rejection(rs.getLong("line"),
+                rs.getString("letter_id"), reason(rs.getString("letter_id"), rs.getString("seen"))),
+                ctx.campaignId(), ctx.campaignId());
+        jdbc.execute("truncate stage_dispatch");
+        return notApplied;
+    }
+
+    /** Why a row was not applied, given the letter's status when its turn came (null: not a letter of ours). */
+    private static String reason(String letterId, String status) {
+        if (status == null) {
+            return "unknown letter id " + letterId + " (not a letter of this campaign)";
         }
-        if (!changed.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> status = jdbc.queryForList("select status from letter where id = ? and campaign_id = ?",
-                String.class, row.letterId(), ctx.campaignId());
-        if (status.isEmpty()) {
-            return Optional.of("unknown letter id " + row.letterId() + " (not a letter of this campaign)");
-        }
-        return Optional.of(switch (status.get(0)) {
-            case "POSTED", "RETURNED" -> "letter " + row.letterId() + " was already confirmed as posted";
-            default -> "letter " + row.letterId() + " is not with the print house (status " + status.get(0) + ")";
-        });
+        return switch (status) {
+            case "POSTED", "RETURNED" -> "letter " + letterId + " was already confirmed as posted";
+            default -> "letter " + letterId + " is not with the print house (status " + status + ")";
+        };
     }
 }
