@@ -81,7 +81,7 @@ public class LetterService {
                 return null; // the journey composes it again and shows why as an incident
             }
         }).filter(java.util.Objects::nonNull).toList();
-        PgCopy.copy(jdbc, "letter", LETTER_INSERT_COLUMNS, composed, this::letterRow);
+        insert(composed);
         Map<Long, String> made = new java.util.HashMap<>();
         composed.forEach(l -> made.put(l.personId(), l.content().letterId()));
         return made;
@@ -134,14 +134,9 @@ public class LetterService {
             street, house_number, house_letter, house_number_suffix, postcode, city, country, kix, address_layout,
             journey_instance_id""";
 
+    /** Writes new letters with COPY, whether one (a remail) or a chunk of first letters. */
     private void insert(List<Composed> letters) {
-        jdbc.batchUpdate("insert into letter (" + LETTER_INSERT_COLUMNS + ") values ("
-                + "?,".repeat(26) + "?)", letters, 1000, (ps, l) -> {
-            Object[] values = letterRow(l);
-            for (int i = 0; i < values.length; i++) {
-                ps.setObject(i + 1, values[i]);
-            }
-        });
+        PgCopy.copy(jdbc, "letter", LETTER_INSERT_COLUMNS, letters, this::letterRow);
     }
 
     /** A new letter's row, in the order of {@link #LETTER_INSERT_COLUMNS}. */
