@@ -6,7 +6,7 @@
 # (org.breachnotify.nodes.TwoNodeHarness, in src/test, with the crash test's CampaignChecks). Not part of `mvn verify`.
 # Exit status 0 when every check holds and both nodes did work.
 #
-#   scripts/two-nodes.sh                              # 20,000 people, about 25 minutes on 2 cores
+#   scripts/two-nodes.sh                              # 20,000 people, 15 to 20 minutes on 2 cores
 #   scripts/two-nodes.sh -Dnodes.people=2000
 #
 # Settings (-Dnodes.<name>=...): people (20000), dir (target/two-nodes), heap per node (1g), finish-timeout (PT60M).

@@ -48,6 +48,7 @@ public final class CampaignChecks {
     private final int mailsReceived;
     private final List<String> failures = new ArrayList<>();
     private long campaignId;
+    private JourneyCounts journeyCounts;
 
     public CampaignChecks(Connection db, Path dataDir, String campaignCode, int mailsReceived) {
         this.db = db;
@@ -56,10 +57,12 @@ public final class CampaignChecks {
         this.mailsReceived = mailsReceived;
     }
 
+    /** A campaign's journeys as the journey rule counted them. */
+    public record JourneyCounts(long first, long corrective, long lateReturn) {
+    }
+
     public List<String> run() throws Exception {
-        db.createStatement().execute("set search_path to notify, public");
-        campaignId = number("select id from campaign where code = '" + campaignCode + "'");
-        say("Checks:");
+        begin();
         campaignFinished();
         everyPersonOneFirstJourney();
         everyGroupedPersonOneFirstLetter();
@@ -80,6 +83,24 @@ public final class CampaignChecks {
         say("  people %d, in a letter group %d, deceased (no letter) %d", number("select count(*) from person"),
                 number("select count(*) from person where grp like 'GROUP_%'"),
                 number("select count(*) from person where grp = 'NOT_NOTIFIED_DECEASED'"));
+    }
+
+    /** The journey rule alone ({@link #everyPersonOneFirstJourney}), on a campaign that may still run; the failures. */
+    public List<String> journeyRule() throws SQLException {
+        begin();
+        everyPersonOneFirstJourney();
+        return failures;
+    }
+
+    /** What the journey rule counted when it last ran. */
+    public JourneyCounts journeyCounts() {
+        return journeyCounts;
+    }
+
+    private void begin() throws SQLException {
+        db.createStatement().execute("set search_path to notify, public");
+        campaignId = number("select id from campaign where code = '" + campaignCode + "'");
+        say("Checks:");
     }
 
     /**
@@ -131,11 +152,12 @@ public final class CampaignChecks {
                 select count(*) from journey_check j where j.late and not exists (
                     select 1 from letter l where l.journey_instance_id = j.instance and l.status = 'RETURNED'
                       and l.window_closed_at is not null)"""), 0);
-        say("  journeys %d: first %d, corrective %d, late-return %d; people with 1 journey %d, 2 %d, more %d",
-                number("select count(*) from journey_check"),
-                number("select count(*) from journey_check where not corrective and not late"),
+        journeyCounts = new JourneyCounts(number("select count(*) from journey_check where not corrective and not late"),
                 number("select count(*) from journey_check where corrective"),
-                number("select count(*) from journey_check where late"),
+                number("select count(*) from journey_check where late"));
+        say("  journeys %d: first %d, corrective %d, late-return %d; people with 1 journey %d, 2 %d, more %d",
+                number("select count(*) from journey_check"), journeyCounts.first(), journeyCounts.corrective(),
+                journeyCounts.lateReturn(),
                 number("select count(*) from (select key from journey_check group by key having count(*) = 1) k"),
                 number("select count(*) from (select key from journey_check group by key having count(*) = 2) k"),
                 number("select count(*) from (select key from journey_check group by key having count(*) > 2) k"));
