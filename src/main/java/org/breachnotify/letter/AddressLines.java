@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.breachnotify.register.Address;
 import org.breachnotify.register.PersonText;
@@ -122,8 +123,11 @@ final class AddressLines {
      * with the font's composed glyphs; no invisible characters), runs of spaces made one.
      */
     static String clean(String s) {
-        return s == null ? "" : PersonText.clean(s).value().replaceAll("\\s+", " ");
+        return s == null ? "" : SPACE_RUNS.matcher(PersonText.clean(s).value()).replaceAll(" ");
     }
+
+    /** Compiled once: {@code String.replaceAll} compiled it again for every line of every letter. */
+    private static final Pattern SPACE_RUNS = Pattern.compile("\\s+");
 
     private static String join(String separator, String... parts) {
         StringBuilder sb = new StringBuilder();

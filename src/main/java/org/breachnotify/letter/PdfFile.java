@@ -133,7 +133,8 @@ final class PdfFile {
         long xref = out.count();
         StringBuilder table = new StringBuilder("xref\n0 ").append(nextObject).append("\n0000000000 65535 f \n");
         for (int number = 1; number < nextObject; number++) {
-            table.append(String.format("%010d 00000 n \n", offsets[number]));
+            String offset = Long.toString(offsets[number]); // "%010d", without a Formatter per object
+            table.append("0000000000", offset.length(), 10).append(offset).append(" 00000 n \n");
         }
         ascii(table.toString());
         ascii("trailer\n<< /Size " + nextObject + " /Root " + CATALOG + " 0 R /Info " + info
