@@ -59,7 +59,9 @@ public class ImportService {
             throw new IllegalStateException("no importer for " + type);
         }
         try {
-            return tx.execute(status -> store(campaignId, type, fileName, file, sha256, importer));
+            ImportResult result = tx.execute(status -> store(campaignId, type, fileName, file, sha256, importer));
+            refreshStatistics(importer, result);
+            return result;
         } catch (RefusedFile refused) {
             Long id = tx.execute(status -> jdbc.queryForObject("""
                     insert into import_file (campaign_id, file_type, file_name, sha256, status, message)
@@ -97,6 +99,18 @@ public class ImportService {
                 counts.read(), counts.accepted(), counts.rejected(), rejections.notListed());
         return new ImportResult(id, fileName, type, ImportResult.IMPORTED, counts.read(), counts.accepted(),
                 counts.rejected(), note, false, firstRejections(id));
+    }
+
+    /** See {@link FileImporter#filledTable()}; a file of fewer rows than this leaves the statistics to autovacuum. */
+    static final long ANALYZE_AFTER_ROWS = 10_000;
+
+    private void refreshStatistics(FileImporter importer, ImportResult result) {
+        importer.filledTable().filter(table -> result.accepted() >= ANALYZE_AFTER_ROWS).ifPresent(table -> {
+            long t0 = System.nanoTime();
+            jdbc.execute("analyze " + table);
+            log.info("Statistics of {} refreshed after {} rows ({} ms)", table, result.accepted(),
+                    (System.nanoTime() - t0) / 1_000_000);
+        });
     }
 
     public Optional<ImportResult> find(long campaignId, FileType type, String sha256) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.breachnotify.register.Postcode;
 import org.breachnotify.register.SurnameKey;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +25,11 @@ class LeakedRecordImporter implements FileImporter {
     @Override
     public FileType type() {
         return FileType.LEAKED_RECORDS;
+    }
+
+    @Override
+    public Optional<String> filledTable() {
+        return Optional.of("leaked_record");
     }
 
     @Override

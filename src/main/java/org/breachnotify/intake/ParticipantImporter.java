@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.breachnotify.register.Address;
 import org.breachnotify.register.SurnameKey;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,6 +29,11 @@ class ParticipantImporter implements FileImporter {
     @Override
     public FileType type() {
         return FileType.PARTICIPANTS;
+    }
+
+    @Override
+    public Optional<String> filledTable() {
+        return Optional.of("person");
     }
 
     @Override

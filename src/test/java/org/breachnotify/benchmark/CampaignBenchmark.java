@@ -65,9 +65,15 @@ class CampaignBenchmark {
     @TempDir
     static Path dataDir;
 
+    /** Adds CPU per stage (JVM and PostgreSQL) and PostgreSQL's most expensive statements ({@link StageCost}). */
+    private static final boolean DIAGNOSE = Boolean.getBoolean("benchmark.diagnose");
+
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("breachnotify.data-dir", () -> dataDir.toString());
+        if (DIAGNOSE) {
+            registry.add("breachnotify.embedded-postgres.settings.shared_preload_libraries", () -> StageCost.PRELOAD);
+        }
     }
 
     @Autowired
@@ -93,6 +99,7 @@ class CampaignBenchmark {
     org.camunda.bpm.engine.ProcessEngine engine;
 
     private final List<String> lines = new ArrayList<>();
+    private StageCost cost;
     /** The bare engine's starts per second, 200 per command: the yardstick every engine stage is compared with. */
     private double yardstick = Double.NaN;
 
@@ -149,6 +156,7 @@ class CampaignBenchmark {
                 and not exists (select 1 from match_candidate c join match_review r on r.id = c.review_id
                                 where c.person_id = p.id and r.status = 'OPEN')""", campaign.id());
         long startJourneysBefore = relay.done(EngineCommandKind.START_JOURNEY);
+        beginCost();
         long start = System.nanoTime();
         Progress starting = Progress.of(() -> relay.done(EngineCommandKind.START_JOURNEY) - startJourneysBefore,
                 people);
@@ -160,12 +168,15 @@ class CampaignBenchmark {
         }
         starting.await();
         recordEngine("start journeys (compose + start, pipelined)", people, start, starting);
+        endCost(people);
 
+        beginCost();
         t0 = System.nanoTime();
         while (!batches.cutAndDeliver(campaigns.get(campaign.id())).isEmpty()) {
             // until every ready letter is in a batch
         }
         record("cut batches, render letters, write print files", letterPeople, t0);
+        endCost(letterPeople);
 
         t0 = System.nanoTime();
         Path dispatch = dataDir.resolve("dispatch-confirmation.csv");
@@ -174,6 +185,7 @@ class CampaignBenchmark {
         jdbc.queryForList("select id from letter where campaign_id = ? and status = 'EXPORTED'", String.class,
                 campaign.id()).forEach(id -> rows.add(id + ",POSTED,2025-09-12,"));
         Files.write(dispatch, rows);
+        beginCost();
         long postedBefore = relay.done(EngineCommandKind.LETTER_POSTED);
         Progress posting = Progress.of(() -> relay.done(EngineCommandKind.LETTER_POSTED) - postedBefore,
                 letterPeople);
@@ -181,6 +193,7 @@ class CampaignBenchmark {
         record("apply the dispatch-confirmation file", letterPeople, t0);
         posting.await();
         recordEngine("dispatch confirmation to journeys (posted)", letterPeople, t0, posting);
+        endCost(letterPeople);
         lines.add(String.format(Locale.ROOT, "%-45s %8d in %7.1f s = %9.0f people/s", "import to last posted",
                 people, (System.nanoTime() - importStart) / 1e9, people / ((System.nanoTime() - importStart) / 1e9)));
 
@@ -189,6 +202,7 @@ class CampaignBenchmark {
 
         // Six weeks later: the campaign closes every return window in bulk.
         jdbc.update("update letter set return_window_ends_at = now() where campaign_id = ?", campaign.id());
+        beginCost();
         t0 = System.nanoTime();
         long closedBefore = relay.done(EngineCommandKind.CLOSE_RETURN_WINDOW);
         Progress closing = Progress.of(() -> relay.done(EngineCommandKind.CLOSE_RETURN_WINDOW) - closedBefore,
@@ -196,9 +210,25 @@ class CampaignBenchmark {
         assertThat((long) commands.enqueueDueWindowCloses(campaign.id())).isEqualTo(letterPeople);
         closing.await();
         recordEngine("close return windows (journeys end)", letterPeople, t0, closing);
+        endCost(letterPeople);
 
         checkOneJourneyAndOneLetterPerPerson(campaign, people, letterPeople);
         print();
+    }
+
+    private void beginCost() {
+        if (DIAGNOSE) {
+            if (cost == null) {
+                cost = new StageCost(jdbc);
+            }
+            cost.begin();
+        }
+    }
+
+    private void endCost(long items) {
+        if (DIAGNOSE) {
+            lines.addAll(cost.end(items));
+        }
     }
 
     private void print() {

@@ -71,6 +71,30 @@ class RegisterImportTest {
     }
 
     @Test
+    void aLargeRegisterFileRefreshesThePlannerStatisticsOfPersonASmallOneLeavesThemToAutovacuum() {
+        long before = analyzeCount("person");
+        fixture.importCsv(campaign, FileType.PARTICIPANTS, "small.csv", PARTICIPANTS_HEADER,
+                participant("P-1", TestBsn.valid(59), "Berg", "1968-04-12", "1012 AB", "false", null));
+        assertThat(analyzeCount("person")).as("after one row").isEqualTo(before);
+
+        String[] large = new String[(int) ImportService.ANALYZE_AFTER_ROWS + 1];
+        large[0] = PARTICIPANTS_HEADER;
+        for (int i = 1; i < large.length; i++) {
+            large[i] = participant("L-" + i, TestBsn.valid(300_000 + i), "Berg", "1968-04-12", "1012 AB", "false",
+                    null);
+        }
+        ImportResult result = fixture.importCsv(campaign, FileType.PARTICIPANTS, "large.csv", large);
+
+        assertThat(result.accepted()).isEqualTo(ImportService.ANALYZE_AFTER_ROWS);
+        assertThat(analyzeCount("person")).as("after %d rows", result.accepted()).isEqualTo(before + 1);
+    }
+
+    private long analyzeCount(String table) {
+        return jdbc.queryForObject("select analyze_count from pg_stat_user_tables where relname = ?", Long.class,
+                table);
+    }
+
+    @Test
     void importingTheSameFileAgainChangesNothing() {
         String[] lines = {PARTICIPANTS_HEADER,
                 participant("P-1", TestBsn.valid(58), "Berg", "1968-04-12", "1012 AB", "false", null),

@@ -1,0 +1,99 @@
+package org.breachnotify.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Where a benchmark stage spends its time ({@code -Dbenchmark.diagnose=true}): CPU seconds of this JVM and of the
+ * embedded PostgreSQL (the postmaster and its processes, read from {@code /proc}, so Linux only), and PostgreSQL's
+ * most expensive statements of the stage from {@code pg_stat_statements} (which the benchmark then preloads).
+ */
+final class StageCost {
+    static final String PRELOAD = "pg_stat_statements";
+    private static final int TOP_STATEMENTS = 12;
+
+    private final JdbcTemplate jdbc;
+    private final long postmaster;
+    private long javaCpuStart;
+    private long postgresTicksStart;
+
+    StageCost(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        jdbc.execute("create extension if not exists " + PRELOAD);
+        String dataDirectory = jdbc.queryForObject("show data_directory", String.class);
+        try {
+            postmaster = Long.parseLong(Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void begin() {
+        jdbc.queryForList("select pg_stat_statements_reset()");
+        javaCpuStart = javaCpuNanos();
+        postgresTicksStart = postgresTicks();
+    }
+
+    /** Lines describing the stage since {@link #begin()}, per {@code items} processed. */
+    List<String> end(long items) {
+        double javaSeconds = (javaCpuNanos() - javaCpuStart) / 1e9;
+        double postgresSeconds = (postgresTicks() - postgresTicksStart) / 100.0;
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "      CPU: java %.1f s, postgres %.1f s; per 1,000 people: java %.2f s, "
+                + "postgres %.2f s", javaSeconds, postgresSeconds, javaSeconds * 1000 / items,
+                postgresSeconds * 1000 / items));
+        jdbc.queryForList("""
+                select round(total_exec_time::numeric / 1000, 1) seconds, calls, rows,
+                       left(regexp_replace(query, '\\s+', ' ', 'g'), 120) statement
+                from pg_stat_statements order by total_exec_time desc limit ?""", TOP_STATEMENTS)
+                .forEach(r -> lines.add(String.format(Locale.ROOT, "      %7s s %9s calls %9s rows  %s",
+                        r.get("seconds"), r.get("calls"), r.get("rows"), r.get("statement"))));
+        return lines;
+    }
+
+    private static long javaCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Clock ticks (1/100 s) of the postmaster, its living processes and those it has reaped. */
+    private long postgresTicks() {
+        long ticks = 0;
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                String[] fields = stat(process);
+                if (fields.length == 0) {
+                    continue;
+                }
+                long pid = Long.parseLong(process.getFileName().toString());
+                long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                if (pid == postmaster) {
+                    ticks += own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+                } else if (Long.parseLong(fields[1]) == postmaster) {
+                    ticks += own;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ticks;
+    }
+
+    /** The fields of /proc/PID/stat after the command name (state first), or none if the process has gone. */
+    private static String[] stat(Path process) {
+        try {
+            String stat = Files.readString(process.resolve("stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException e) {
+            return new String[0];
+        }
+    }
+}
