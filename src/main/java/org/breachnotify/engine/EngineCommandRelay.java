@@ -96,9 +96,28 @@ public class EngineCommandRelay {
         relayAll(Slice.ALL);
     }
 
+    /**
+     * Keeps going while there is a full backlog. Each claim starts past the rows this loop claimed before (a keyset
+     * mark): the rows it marked done stay in the open-rows index as dead entries until vacuum, and while other
+     * transactions are running PostgreSQL cannot skip them, so a claim from the start walked past every row done
+     * since (29 ms a claim at 100,000 people, against 0.3 ms). Rows behind the mark that come due later (a retry
+     * after back-off) are picked up by the next loop, which starts from the beginning again.
+     */
     private void relayAll(Slice slice) {
-        while (!stopping && relayChunk(slice) == chunkSize) {
-            // keep going while there is a full backlog
+        long mark = 0;
+        while (!stopping) {
+            Claimed claimed = relayChunk(slice, mark);
+            if (claimed.rows() < chunkSize) {
+                return;
+            }
+            mark = claimed.lastId();
+        }
+    }
+
+    /** How many rows a chunk handled and the highest id among them. */
+    private record Claimed(int rows, long lastId) {
+        static Claimed of(List<Long> ids) {
+            return new Claimed(ids.size(), ids.stream().mapToLong(Long::longValue).max().orElse(0));
         }
     }
 
@@ -125,32 +144,32 @@ public class EngineCommandRelay {
         stopping = true;
     }
 
-    /** Relays one chunk; answers how many rows it handled (successfully or not). */
-    private int relayChunk(Slice slice) {
+    /** Relays one chunk of rows past {@code mark}; answers what it handled (successfully or not). */
+    private Claimed relayChunk(Slice slice, long mark) {
         try {
             List<Command> done = tx.execute(status -> {
-                List<Command> chunk = claim(null, slice);
+                List<Command> chunk = claim(null, slice, mark);
                 execute(chunk);
                 markDone(chunk);
                 return chunk;
             });
             count(done);
-            return done == null ? 0 : done.size();
+            return Claimed.of(done == null ? List.of() : done.stream().map(Command::id).toList());
         } catch (RuntimeException chunkFailure) {
             log.debug("Chunk failed, retrying row by row", chunkFailure);
-            return relayOneByOne(slice);
+            return relayOneByOne(slice, mark);
         }
     }
 
-    private int relayOneByOne(Slice slice) {
+    private Claimed relayOneByOne(Slice slice, long mark) {
         List<Long> ids = jdbc.queryForList("""
                 select id from engine_command where done_at is null and next_attempt_at <= now() and attempts < ?
-                  and mod(target_id, ?) = ?
-                order by id limit ?""", Long.class, MAX_ATTEMPTS, slice.of(), slice.index(), chunkSize);
+                  and mod(target_id, ?) = ? and id > ?
+                order by id limit ?""", Long.class, MAX_ATTEMPTS, slice.of(), slice.index(), mark, chunkSize);
         for (Long id : ids) {
             try {
                 count(tx.execute(status -> {
-                    List<Command> one = claim(id, Slice.ALL);
+                    List<Command> one = claim(id, Slice.ALL, 0);
                     execute(one);
                     markDone(one);
                     return one;
@@ -159,24 +178,25 @@ public class EngineCommandRelay {
                 recordFailure(id, e);
             }
         }
-        return ids.size();
+        return Claimed.of(ids);
     }
 
     /**
-     * The oldest open commands of a slice (parameters: max attempts, only id or null twice, slices, slice index,
-     * limit). The partial index {@code engine_command_open_by_id} keeps its cost constant however many commands are
-     * done or pending: it walks the open rows in id order and stops after the chunk (ADR 0009).
+     * The oldest open commands of a slice past a mark (parameters: max attempts, only id or null twice, slices, slice
+     * index, mark, limit). The partial index {@code engine_command_open_by_id} keeps its cost constant however many
+     * commands are done or pending: it walks the open rows in id order from the mark and stops after the chunk
+     * (ADR 0009).
      */
     static final String CLAIM = """
             select id, kind, campaign_id, target_id, letter_id, reason from engine_command
             where done_at is null and next_attempt_at <= now() and attempts < ?
-              and (cast(? as bigint) is null or id = ?) and mod(target_id, ?) = ?
+              and (cast(? as bigint) is null or id = ?) and mod(target_id, ?) = ? and id > ?
             order by id limit ? for update skip locked""";
 
-    private List<Command> claim(Long onlyId, Slice slice) {
+    private List<Command> claim(Long onlyId, Slice slice, long mark) {
         return jdbc.query(CLAIM, (rs, i) -> new Command(rs.getLong(1),
                 EngineCommandKind.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4), rs.getString(5),
-                rs.getString(6)), MAX_ATTEMPTS, onlyId, onlyId, slice.of(), slice.index(), chunkSize);
+                rs.getString(6)), MAX_ATTEMPTS, onlyId, onlyId, slice.of(), slice.index(), mark, chunkSize);
     }
 
     /** Runs a chunk as one engine command, then records what the journeys' letters need to know. */
@@ -194,8 +214,8 @@ public class EngineCommandRelay {
 
     /**
      * Records the journeys started for letters and, for letters posted, when their return window ends (it runs from
-     * the moment the journey knows). One statement per letter, in letter-id order: the print house's imports lock
-     * letters in that order too, so the two never deadlock (LetterOrderSink).
+     * the moment the journey knows): one statement for the chunk, after locking its letters in letter-id order. The
+     * print house's imports lock letters in that order too, so the two never deadlock (LetterOrderSink).
      */
     private void recordOnLetters(Chunk prepared) {
         Map<String, String> journeys = new HashMap<>();
@@ -203,16 +223,26 @@ public class EngineCommandRelay {
         Set<String> posted = new HashSet<>(prepared.posted);
         SortedSet<String> letters = new TreeSet<>(journeys.keySet());
         letters.addAll(posted);
-        jdbc.batchUpdate("""
-                update letter l set journey_instance_id = coalesce(?, l.journey_instance_id),
-                       return_window_ends_at = case when ? then now() + (select cast(c.return_window as interval)
-                                                                        from campaign c where c.id = l.campaign_id)
-                                                    else l.return_window_ends_at end
-                where l.id = ?""", letters, 500, (ps, letterId) -> {
-                    ps.setString(1, journeys.get(letterId));
-                    ps.setBoolean(2, posted.contains(letterId));
-                    ps.setString(3, letterId);
-                });
+        if (letters.isEmpty()) {
+            return;
+        }
+        String[] ids = letters.toArray(String[]::new);
+        String[] instances = letters.stream().map(journeys::get).toArray(String[]::new);
+        Boolean[] postedNow = letters.stream().map(posted::contains).toArray(Boolean[]::new);
+        jdbc.queryForList("select id from letter where id = any(?) order by id for update", String.class,
+                (Object) ids);
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("""
+                    update letter l set journey_instance_id = coalesce(v.instance, l.journey_instance_id),
+                           return_window_ends_at = case when v.posted then now() + cast(c.return_window as interval)
+                                                        else l.return_window_ends_at end
+                    from unnest(?, ?, ?) as v(id, instance, posted), campaign c
+                    where l.id = v.id and c.id = l.campaign_id""");
+            ps.setArray(1, con.createArrayOf("text", ids));
+            ps.setArray(2, con.createArrayOf("text", instances));
+            ps.setArray(3, con.createArrayOf("boolean", postedNow));
+            return ps;
+        });
     }
 
     /** One query each for the business keys and the letters' journeys the chunk needs. */
