@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.breachnotify.journey.Journeys;
 import org.breachnotify.platform.PgCopy;
 import org.breachnotify.register.Address;
 import org.breachnotify.register.Group;
@@ -54,9 +55,11 @@ public class LetterService {
     private final JdbcTemplate jdbc;
     private final LetterRenderer renderer;
     private final Clock clock;
+    private final Journeys journeys;
 
-    public LetterService(JdbcTemplate jdbc, LetterRenderer renderer, Clock clock) {
+    public LetterService(JdbcTemplate jdbc, LetterRenderer renderer, Clock clock, Journeys journeys) {
         this.jdbc = jdbc;
+        this.journeys = journeys;
         this.renderer = renderer;
         this.clock = clock;
     }
@@ -114,7 +117,7 @@ public class LetterService {
         Composed letter = compose(r, kind, corrective, previousId, previousDate, LocalDate.now(clock))
                 .forJourney(journeyInstanceId);
         insert(List.of(letter));
-        jdbc.update("update person set stage = 'LETTER_READY' where id = ?", personId);
+        journeys.markLetterReady(personId);
         return letter.content().letterId();
     }
 

@@ -2,7 +2,9 @@ package org.breachnotify.printhouse;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
+import org.breachnotify.engine.EngineCommands;
 import org.breachnotify.intake.ChunkApplyingSink;
 import org.breachnotify.intake.CsvReaders;
 import org.breachnotify.intake.DispatchRow;
@@ -10,9 +12,11 @@ import org.breachnotify.intake.DispatchStatus;
 import org.breachnotify.intake.FileImporter;
 import org.breachnotify.intake.FileRefusedException;
 import org.breachnotify.intake.FileType;
-import org.breachnotify.platform.PgCopy;
 import org.breachnotify.intake.ReadCounts;
 import org.breachnotify.intake.Rejection;
+import org.breachnotify.journey.Journeys;
+import org.breachnotify.platform.PgCopy;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +44,8 @@ class DispatchConfirmationImporter implements FileImporter {
      * at the same time (return mail, a second confirmation) waits or makes this one wait, and each row sees the
      * letter's latest status. The first row of a letter in the chunk applies when the letter is with the print
      * house; the chunk's later rows of that letter see what the first one left (POSTED or READY), earlier chunks
-     * are already in the table. Answers the rows not applied with that status (null: no letter of this campaign).
+     * are already in the table. Answers the letters posted (with their person) and the rows not applied with that
+     * status (null: no letter of this campaign), in line order.
      *
      * <p>Letters and people are reached by primary key only, never filtered by campaign or status: their statistics
      * may not know a campaign whose letters were written since the last analyse, and an estimate of one letter for
@@ -64,25 +69,25 @@ class DispatchConfirmationImporter implements FileImporter {
                     batch_id = case when s.posted then l.batch_id end
                 from staged s
                 where s.first and s.status = 'EXPORTED' and l.id = s.letter_id
-                returning s.line, l.id, l.person_id, s.posted),
-            people as (
-                update person p set stage = 'POSTED'
-                where p.id in (select person_id from applied where posted)),
-            commands as (
-                insert into engine_command (kind, campaign_id, target_id, letter_id)
-                select 'LETTER_POSTED', ?, person_id, id from applied where posted order by line)
-            select line, letter_id,
+                returning s.line, l.id, l.person_id, s.posted)
+            select line, id letter_id, person_id, null seen from applied where posted
+            union all
+            select line, letter_id, null,
                    case when status is distinct from 'EXPORTED' then status
                         when first_posted then 'POSTED'
-                        else 'READY' end seen
+                        else 'READY' end
             from staged
             where not first or status is distinct from 'EXPORTED'
             order by line""";
 
     private final JdbcTemplate jdbc;
+    private final Journeys journeys;
+    private final EngineCommands commands;
 
-    DispatchConfirmationImporter(JdbcTemplate jdbc) {
+    DispatchConfirmationImporter(JdbcTemplate jdbc, Journeys journeys, EngineCommands commands) {
         this.jdbc = jdbc;
+        this.journeys = journeys;
+        this.commands = commands;
     }
 
     @Override
@@ -100,16 +105,31 @@ class DispatchConfirmationImporter implements FileImporter {
         return sink.counts(parsed);
     }
 
-    /** Answers the rows that could not be applied, in line order. */
+    /**
+     * Applies a chunk: the letters, then the people of the posted ones and one {@code LETTER_POSTED} per posted
+     * letter in file order. Answers the rows that could not be applied, in line order.
+     */
     private List<Rejection> apply(ImportContext ctx, List<DispatchRow> rows) {
         PgCopy.copy(jdbc, "stage_dispatch", "line, letter_id, posted, posted_date", rows, r -> new Object[]{
                 r.line(), r.letterId(), r.status() == DispatchStatus.POSTED, r.date()});
         // Autovacuum never analyses a temporary table; the plan should know the chunk's size and distinct letters.
         jdbc.execute("analyze stage_dispatch");
-        List<Rejection> notApplied = jdbc.query(APPLY, (rs, i) -> new Rejection(rs.getLong("line"),
-                rs.getString("letter_id"), reason(rs.getString("letter_id"), rs.getString("seen"))),
-                ctx.campaignId(), ctx.campaignId());
+        List<Long> people = new ArrayList<>();
+        List<String> posted = new ArrayList<>();
+        List<Rejection> notApplied = new ArrayList<>();
+        jdbc.query(APPLY, (RowCallbackHandler) rs -> {
+            String letterId = rs.getString("letter_id");
+            long personId = rs.getLong("person_id");
+            if (rs.wasNull()) {
+                notApplied.add(new Rejection(rs.getLong("line"), letterId, reason(letterId, rs.getString("seen"))));
+            } else {
+                people.add(personId);
+                posted.add(letterId);
+            }
+        }, ctx.campaignId());
         jdbc.execute("truncate stage_dispatch");
+        journeys.markPosted(people);
+        commands.enqueueLettersPosted(ctx.campaignId(), people, posted);
         return notApplied;
     }
 

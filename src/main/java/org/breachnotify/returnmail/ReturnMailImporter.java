@@ -17,6 +17,7 @@ import org.breachnotify.intake.LetterOrderSink;
 import org.breachnotify.intake.ReadCounts;
 import org.breachnotify.intake.Rejection;
 import org.breachnotify.intake.ReturnMailRow;
+import org.breachnotify.journey.Journeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +30,12 @@ import org.springframework.stereotype.Component;
 class ReturnMailImporter implements FileImporter {
     private final JdbcTemplate jdbc;
     private final EngineCommands commands;
+    private final Journeys journeys;
 
-    ReturnMailImporter(JdbcTemplate jdbc, EngineCommands commands) {
+    ReturnMailImporter(JdbcTemplate jdbc, EngineCommands commands, Journeys journeys) {
         this.jdbc = jdbc;
         this.commands = commands;
+        this.journeys = journeys;
     }
 
     @Override
@@ -80,7 +83,7 @@ class ReturnMailImporter implements FileImporter {
             // Returned before its dispatch confirmation arrived: it was evidently posted.
             commands.enqueue(EngineCommandKind.LETTER_POSTED, ctx.campaignId(), personId, row.letterId(), null);
         }
-        jdbc.update("update person set stage = 'RETURNED' where id = ?", personId);
+        journeys.markReturned(personId);
         commands.enqueue(EngineCommandKind.LETTER_RETURNED, ctx.campaignId(), personId, row.letterId(),
                 row.reason().name());
         return Optional.empty();
