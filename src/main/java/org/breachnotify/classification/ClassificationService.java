@@ -123,8 +123,7 @@ public class ClassificationService {
                        coalesce((select min(l.dataset) from leaked_record l where l.person_id = p.id
                                  and l.match_status in ('LINKED', 'PROBABLE', 'LINKED_BY_STAFF')), 0),
                        p.gp_smear_before_2017,
-                       p.grp is not null and exists (select 1 from letter l where l.person_id = p.id
-                                                     and l.status <> 'CANCELLED'),
+                       p.grp is not null and exists (select 1 from letter l where l.person_id = p.id),
                        p.journey_started_at is not null
                 from person p
                 where p.campaign_id = ? and (p.grp is null or p.reclassify) and p.id > ?

@@ -46,7 +46,7 @@ public class LetterService {
             select p.id, p.campaign_id, p.grp, p.language, p.initials, p.surname_prefix, p.surname, p.street,
                    p.house_number, p.house_letter, p.house_number_suffix, p.postcode, p.city, p.country,
                    c.letter_templates,
-                   (select count(*) from letter l where l.person_id = p.id and l.status <> 'CANCELLED') earlier
+                   (select count(*) from letter l where l.person_id = p.id) earlier
             from person p join campaign c on c.id = p.campaign_id
             """;
     private static final String[] LETTER_GROUPS = java.util.Arrays.stream(Group.values()).filter(Group::getsLetter)
@@ -105,7 +105,7 @@ public class LetterService {
         LocalDate previousDate = null;
         if (corrective) {
             Map<String, Object> previous = jdbc.queryForList("""
-                    select id, letter_date from letter where person_id = ? and grp <> ? and status <> 'CANCELLED'
+                    select id, letter_date from letter where person_id = ? and grp <> ?
                     order by created_at desc, id limit 1""", personId, r.group().name()).stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException(
                             "person " + personId + " has no earlier letter for a corrective letter to correct"));
@@ -150,7 +150,7 @@ public class LetterService {
         return new Object[] {content.letterId(), r.campaignId(), r.personId(), r.group().name(), r.language(),
                 l.kind(), content.corrective(), content.previousLetterId(), r.templates(),
                 renderer.templates().fingerprint(r.templates()), content.lookupReference(),
-                java.sql.Date.valueOf(content.letterDate()), "READY", l.pages(), r.initials(), r.prefix(), r.surname(),
+                java.sql.Date.valueOf(content.letterDate()), LetterStatus.READY.name(), l.pages(), r.initials(), r.prefix(), r.surname(),
                 a.street(), a.houseNumber(), a.houseLetter(), a.houseNumberSuffix(), a.postcode(), a.city(),
                 a.country(), a.kix().orElse(null), content.addressLayout().version(), l.journeyInstanceId()};
     }
@@ -183,11 +183,11 @@ public class LetterService {
         return true;
     }
 
-    /** Whether the person has a letter for this group that was not returned or cancelled. */
+    /** Whether the person has a letter for this group that was not returned. */
     public boolean hasLiveLetterFor(long personId, Group group) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select exists (select 1 from letter where person_id = ? and grp = ?
-                               and status not in ('RETURNED', 'CANCELLED'))""", Boolean.class, personId, group.name()));
+                select exists (select 1 from letter where person_id = ? and grp = ? and status <> 'RETURNED')""",
+                Boolean.class, personId, group.name()));
     }
 
     private boolean hasCorrectiveFor(long personId, Group group) {

@@ -37,6 +37,7 @@ import org.breachnotify.journey.Journeys;
 import org.breachnotify.letter.LetterContent;
 import org.breachnotify.letter.LetterRenderer;
 import org.breachnotify.letter.LetterService;
+import org.breachnotify.letter.LetterStatuses;
 import org.breachnotify.platform.CrashPoints;
 import org.breachnotify.platform.SpreadsheetCsv;
 import org.slf4j.Logger;
@@ -79,6 +80,7 @@ public class PrintBatchService implements DisposableBean {
     private final TransactionTemplate tx;
     private final PrintHouseNotifier notifier;
     private final LetterService letters;
+    private final LetterStatuses letterStatuses;
     private final Journeys journeys;
     private final LetterRenderer renderer;
     private final Path exportDir;
@@ -92,10 +94,12 @@ public class PrintBatchService implements DisposableBean {
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     public PrintBatchService(JdbcTemplate jdbc, PlatformTransactionManager transactions, PrintHouseNotifier notifier,
-                             LetterService letters, Journeys journeys, LetterRenderer renderer,
+                             LetterService letters, LetterStatuses letterStatuses, Journeys journeys,
+                             LetterRenderer renderer,
                              @Value("${breachnotify.export-dir}") Path exportDir, Clock clock,
                              CrashPoints crashPoints) {
         this.letters = letters;
+        this.letterStatuses = letterStatuses;
         this.journeys = journeys;
         this.renderer = renderer;
         this.jdbc = jdbc;
@@ -226,14 +230,8 @@ public class PrintBatchService implements DisposableBean {
             jdbc.update("""
                     insert into print_batch (id, campaign_id, domestic, letters, pages, sheets, status)
                     values (?,?,?,0,0,0,'WRITING')""", batchId, campaign.id(), domestic);
-            List<Long> people = jdbc.queryForList("""
-                    update letter set status = 'EXPORTED', batch_id = ?, exported_at = now(),
-                                      print_attempts = print_attempts + 1
-                    where id in (select id from letter
-                                 where campaign_id = ? and status = 'READY' and (country = 'NL') = ?
-                                 order by postcode, house_number, id limit ? for update skip locked)
-                    returning person_id""", Long.class,
-                    batchId, campaign.id(), domestic, campaign.settings().batchSize());
+            List<Long> people = letterStatuses.claimForBatch(batchId, campaign.id(), domestic,
+                    campaign.settings().batchSize());
             if (people.isEmpty()) {
                 status.setRollbackOnly();
                 return null;
