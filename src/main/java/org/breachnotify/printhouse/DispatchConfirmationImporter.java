@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 import org.breachnotify.engine.EngineCommands;
 import org.breachnotify.intake.ChunkApplyingSink;
-import org.breachnotify.intake.CsvReaders;
-import org.breachnotify.intake.DispatchRow;
-import org.breachnotify.intake.DispatchStatus;
+import org.breachnotify.intake.CsvEngine;
 import org.breachnotify.intake.FileImporter;
 import org.breachnotify.intake.FileRefusedException;
 import org.breachnotify.intake.FileType;
@@ -52,7 +50,7 @@ class DispatchConfirmationImporter implements FileImporter {
     public ReadCounts importRows(ImportContext ctx, InputStream in) throws IOException, FileRefusedException {
         ChunkApplyingSink<DispatchRow> sink = new ChunkApplyingSink<>(ctx.rejections(), CHUNK_ROWS,
                 rows -> apply(ctx, rows));
-        ReadCounts parsed = CsvReaders.readDispatchConfirmations(ctx.fileName(), in, sink);
+        ReadCounts parsed = CsvEngine.read(ctx.fileName(), in, new DispatchFormat(), sink);
         sink.finish();
         return sink.counts(parsed);
     }

@@ -7,14 +7,13 @@ import java.util.Optional;
 import org.breachnotify.engine.EngineCommandKind;
 import org.breachnotify.engine.EngineCommands;
 import org.breachnotify.intake.ApplyingSink;
-import org.breachnotify.intake.CsvReaders;
+import org.breachnotify.intake.CsvEngine;
 import org.breachnotify.intake.FileImporter;
 import org.breachnotify.intake.FileRefusedException;
 import org.breachnotify.intake.FileType;
 import org.breachnotify.intake.LetterOrderSink;
 import org.breachnotify.intake.ReadCounts;
 import org.breachnotify.intake.Rejection;
-import org.breachnotify.intake.ReturnMailRow;
 import org.breachnotify.journey.Journeys;
 import org.breachnotify.letter.LetterStatus;
 import org.breachnotify.letter.LetterStatuses;
@@ -52,7 +51,7 @@ class ReturnMailImporter implements FileImporter {
                 .map(reason -> new Rejection(row.line(), row.letterId(), reason)));
         // in letter-id order, as the relay locks letters: no deadlock between them (LetterOrderSink)
         LetterOrderSink<ReturnMailRow> sink = new LetterOrderSink<>(applying, ReturnMailRow::letterId);
-        return sink.applyAndCount(CsvReaders.readReturnMail(ctx.fileName(), in, sink));
+        return sink.applyAndCount(CsvEngine.read(ctx.fileName(), in, new ReturnMailFormat(), sink));
     }
 
     private Optional<String> apply(ImportContext ctx, ReturnMailRow row) {
