@@ -18,19 +18,6 @@
     NOT_NOTIFIED_DECEASED: 'No letter: deceased',
     HELD_FOR_REVIEW: 'Held: waits for a match review'
   };
-  var STAGES = [
-    ['REGISTERED', 'Registered, journey not started'],
-    ['QUEUED', 'Journey starting'],
-    ['HELD', 'Held by an open match review'],
-    ['RELEASED', 'Released by a review decision'],
-    ['NOT_NOTIFIED', 'No letter (deceased)'],
-    ['CLASSIFIED', 'Classified, letter being made'],
-    ['LETTER_READY', 'Letter ready for a print batch'],
-    ['EXPORTED', 'In a print batch'],
-    ['POSTED', 'Posted'],
-    ['RETURNED', 'Letter returned'],
-    ['ENDED', 'Journey ended']
-  ];
   var OUTCOMES = {   // end events of bpmn/participant.bpmn
     EndEvent_LetterDelivered: 'Letter delivered',
     EndEvent_NotNotifiedDeceased: 'Not written to: deceased',
@@ -209,12 +196,13 @@
 
   function renderStages(r) {
     var byStage = Object.assign({}, r.journeys.byStage);
+    var labels = r.journeys.stageLabels;   // every stage in journey order, with its label (PersonStage)
     var rows = [];
-    STAGES.forEach(function (s) {
-      if (byStage[s[0]] !== undefined) {
-        rows.push(el('tr', {}, [labelled(s[1], s[0]), num(byStage[s[0]]),
-          el('td', { className: 'num', text: pct(byStage[s[0]], r.participants) })]));
-        delete byStage[s[0]];
+    Object.keys(labels).forEach(function (stage) {
+      if (byStage[stage] !== undefined) {
+        rows.push(el('tr', {}, [labelled(labels[stage], stage), num(byStage[stage]),
+          el('td', { className: 'num', text: pct(byStage[stage], r.participants) })]));
+        delete byStage[stage];
       }
     });
     Object.keys(byStage).forEach(function (stage) {

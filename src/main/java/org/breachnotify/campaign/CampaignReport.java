@@ -25,7 +25,12 @@ public record CampaignReport(long campaignId, String code, String name, String s
                            long dismissed, long openReviews) {
     }
 
-    public record Journeys(long started, long ended, Map<String, Long> byStage, Map<String, Long> byOutcome) {
+    /**
+     * {@code byStage}: people per stage; {@code stageLabels}: every stage, in the order people pass through them, with
+     * the words the report shows for it.
+     */
+    public record Journeys(long started, long ended, Map<String, Long> byStage, Map<String, Long> byOutcome,
+                           Map<String, String> stageLabels) {
     }
 
     public record Batches(long delivered, long inProgress) {

@@ -1,18 +1,24 @@
 package org.breachnotify.campaign;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.breachnotify.engine.EngineCommands;
 import org.breachnotify.engine.ProcessEngineAdapter;
 import org.breachnotify.engine.ProcessModels;
 import org.breachnotify.intake.ImportProgress;
+import org.breachnotify.journey.PersonStage;
 import org.breachnotify.register.Group;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 @Service
 public class CampaignReportService {
+    private static final Map<String, String> STAGE_LABELS = Arrays.stream(PersonStage.values()).collect(
+            Collectors.toMap(PersonStage::name, PersonStage::label, (a, b) -> a, LinkedHashMap::new));
+
     private final JdbcTemplate jdbc;
     private final CampaignService campaigns;
     private final ProcessEngineAdapter engine;
@@ -79,7 +85,8 @@ public class CampaignReportService {
                         campaignId),
                 countBy("""
                         select journey_outcome, count(*) from person where campaign_id = ?
-                        and journey_outcome is not null group by 1 order by 1""", campaignId));
+                        and journey_outcome is not null group by 1 order by 1""", campaignId),
+                STAGE_LABELS);
 
         Map<String, Long> returns = countBy("""
                 select r.reason, count(*) from returned_mail r join letter l on l.id = r.letter_id

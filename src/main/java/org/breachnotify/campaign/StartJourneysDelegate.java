@@ -2,7 +2,6 @@ package org.breachnotify.campaign;
 
 import static org.breachnotify.engine.ProcessVariables.CAMPAIGN_ID;
 
-import org.breachnotify.journey.JourneyStarts;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.breachnotify.classification.LetterCorrection.Correction;
+import org.breachnotify.journey.Journeys;
+import org.breachnotify.journey.PersonStage;
 import org.breachnotify.register.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,14 +40,16 @@ public class ClassificationService {
     private final TransactionTemplate tx;
     private final ClassificationDecision decision;
     private final LetterCorrection letters;
+    private final Journeys journeys;
 
     public ClassificationService(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                                 ClassificationDecision decision, LetterCorrection letters) {
+                                 ClassificationDecision decision, LetterCorrection letters, Journeys journeys) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.decision = decision;
         this.letters = letters;
+        this.journeys = journeys;
     }
 
     /** What one run did. {@code corrected}: letters corrected (unprinted ones regrouped, corrective journeys queued). */
@@ -79,15 +83,21 @@ public class ClassificationService {
      * releases whoever is held although no open review holds them any more, and classifies them with the rest.
      */
     private void releaseHeldByDecidedReviews(long campaignId) {
-        Integer released = tx.execute(status -> jdbc.update("""
-                update person p set grp = null, stage = 'RELEASED'
-                where p.stage = 'HELD' and p.grp = 'HELD_FOR_REVIEW'
-                  and p.id in (select c.person_id from match_candidate c join match_review r on r.id = c.review_id
-                               where r.campaign_id = ? and r.status = 'DECIDED')
-                  and not exists (select 1 from match_candidate c join match_review r on r.id = c.review_id
-                                  where c.person_id = p.id and r.status = 'OPEN')""", campaignId));
-        if (released != null && released > 0) {
-            log.info("Campaign {}: released {} people still held by reviews decided meanwhile", campaignId, released);
+        List<Long> released = tx.execute(status -> {
+            List<Long> people = jdbc.queryForList("""
+                    update person p set grp = null
+                    where p.stage = ? and p.grp = 'HELD_FOR_REVIEW'
+                      and p.id in (select c.person_id from match_candidate c join match_review r on r.id = c.review_id
+                                   where r.campaign_id = ? and r.status = 'DECIDED')
+                      and not exists (select 1 from match_candidate c join match_review r on r.id = c.review_id
+                                      where c.person_id = p.id and r.status = 'OPEN')
+                    returning p.id""", Long.class, PersonStage.HELD.name(), campaignId);
+            journeys.markReleased(people);
+            return people;
+        });
+        if (released != null && !released.isEmpty()) {
+            log.info("Campaign {}: released {} people still held by reviews decided meanwhile", campaignId,
+                    released.size());
         }
     }
 
@@ -113,8 +123,7 @@ public class ClassificationService {
                        coalesce((select min(l.dataset) from leaked_record l where l.person_id = p.id
                                  and l.match_status in ('LINKED', 'PROBABLE', 'LINKED_BY_STAFF')), 0),
                        p.gp_smear_before_2017,
-                       p.grp is not null and exists (select 1 from letter l where l.person_id = p.id
-                                                     and l.status <> 'CANCELLED'),
+                       p.grp is not null and exists (select 1 from letter l where l.person_id = p.id),
                        p.journey_started_at is not null
                 from person p
                 where p.campaign_id = ? and (p.grp is null or p.reclassify) and p.id > ?
@@ -127,7 +136,8 @@ public class ClassificationService {
         }
         List<Long> ids = new ArrayList<>(pending.size());
         List<String> groups = new ArrayList<>(pending.size());
-        List<String> stages = new ArrayList<>(pending.size());
+        List<Long> staged = new ArrayList<>(pending.size());
+        List<PersonStage> stages = new ArrayList<>(pending.size());
         for (Pending p : pending) {
             Group group = version.groupFor(p.facts());
             if (p.current() == null) {
@@ -135,7 +145,7 @@ public class ClassificationService {
             } else {
                 tally.reclassified++;
             }
-            String stage = p.journeyStarted() ? null : stageOf(group);
+            PersonStage stage = p.journeyStarted() ? null : PersonStage.classifiedAs(group);
             if (p.current() != null && p.current() != group) {
                 if (group == Group.HELD_FOR_REVIEW && (p.hasLetter() || p.journeyStarted())) {
                     continue; // decided again once the review is decided; the flag stays
@@ -147,35 +157,29 @@ public class ClassificationService {
                     tally.corrected++;
                 }
                 if (correction == Correction.CORRECTIVE_JOURNEY) {
-                    stage = "CORRECTION_QUEUED";
+                    stage = PersonStage.CORRECTION_QUEUED;
                 }
             }
             ids.add(p.personId());
             groups.add(group.name());
-            stages.add(stage);
+            if (stage != null) {
+                staged.add(p.personId());
+                stages.add(stage);
+            }
         }
         if (!ids.isEmpty()) {
             jdbc.update((Connection c) -> {
                 PreparedStatement ps = c.prepareStatement("""
-                        update person p set grp = v.grp, stage = coalesce(v.stage, p.stage), reclassify = false,
-                                            classified_at = now(), classified_by = ?
-                        from unnest(?, ?, ?) as v(id, grp, stage) where p.id = v.id""");
+                        update person p set grp = v.grp, reclassify = false, classified_at = now(), classified_by = ?
+                        from unnest(?, ?) as v(id, grp) where p.id = v.id""");
                 ps.setString(1, version.id());
                 ps.setArray(2, array(c, "bigint", ids.toArray()));
                 ps.setArray(3, array(c, "text", groups.toArray()));
-                ps.setArray(4, array(c, "text", stages.toArray()));
                 return ps;
             });
+            journeys.markClassified(staged, stages);
         }
         return pending.get(pending.size() - 1).personId();
-    }
-
-    private static String stageOf(Group group) {
-        return switch (group) {
-            case HELD_FOR_REVIEW -> "HELD";
-            case NOT_NOTIFIED_DECEASED -> "NOT_NOTIFIED";
-            default -> "CLASSIFIED";
-        };
     }
 
     private static Array array(Connection c, String type, Object[] values) throws SQLException {

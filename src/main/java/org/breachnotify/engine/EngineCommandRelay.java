@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
+import org.breachnotify.journey.Journeys;
 import org.breachnotify.platform.CrashPoints;
 import org.breachnotify.register.Group;
 import org.slf4j.Logger;
@@ -47,6 +48,7 @@ public class EngineCommandRelay {
     private final TransactionTemplate tx;
     private final ProcessEngineAdapter engine;
     private final JourneyKeys journeyKeys;
+    private final Journeys journeys;
     private final CrashPoints crashPoints;
     private final int chunkSize;
     private final boolean relayEnabled;
@@ -56,7 +58,7 @@ public class EngineCommandRelay {
     private final Map<EngineCommandKind, Counter> doneCounters = new EnumMap<>(EngineCommandKind.class);
 
     public EngineCommandRelay(JdbcTemplate jdbc, TransactionTemplate tx, ProcessEngineAdapter engine,
-                              JourneyKeys journeyKeys,
+                              JourneyKeys journeyKeys, Journeys journeys,
                               @Value("${breachnotify.engine-commands.chunk-size}") int chunkSize,
                               @Value("${breachnotify.engine-commands.relay-enabled}") boolean relayEnabled,
                               @Value("${breachnotify.engine-commands.workers:2}") int workers,
@@ -76,6 +78,7 @@ public class EngineCommandRelay {
         this.tx = tx;
         this.engine = engine;
         this.journeyKeys = journeyKeys;
+        this.journeys = journeys;
         this.crashPoints = crashPoints;
         this.chunkSize = chunkSize;
     }
@@ -309,9 +312,7 @@ public class EngineCommandRelay {
      */
     private void startLateReturnJourney(Command c, LetterJourney letter, Chunk chunk) {
         // counted open before the journey starts: a refusal ends it within this same command
-        jdbc.update("""
-                update person set open_journeys = open_journeys + 1, journey_ended_at = null, stage = 'RETURNED'
-                where id = ?""", c.targetId);
+        journeys.openForLateReturn(c.targetId);
         String instance = engine.startJourney(chunk.definitionId, new ProcessEngineAdapter.JourneyStart(
                 chunk.key(c.targetId), Group.valueOf(letter.group()), c.letterId, false, c.reason));
         chunk.journeysOfLetters.add(new StartedJourney(c.letterId, instance));

@@ -2,6 +2,7 @@ package org.breachnotify.engine;
 
 import java.util.List;
 import java.util.Map;
+import org.breachnotify.journey.Journeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class EngineCommands {
     private final JdbcTemplate jdbc;
+    private final Journeys journeys;
 
-    public EngineCommands(JdbcTemplate jdbc) {
+    public EngineCommands(JdbcTemplate jdbc, Journeys journeys) {
         this.jdbc = jdbc;
+        this.journeys = journeys;
     }
 
     public void enqueue(EngineCommandKind kind, long campaignId, long targetId, String letterId, String reason) {
@@ -23,24 +26,35 @@ public class EngineCommands {
     }
 
     /**
-     * One journey start per given person (our internal ids) who is classified and has none yet (people held by a
-     * review wait until it is decided); answers how many were queued. The group travels with the command, and so
-     * does the person's first letter when the campaign composed it ({@code letters}: letter id by person): the
-     * journey then starts waiting for its posting, and the person's stage is LETTER_READY, else QUEUED.
+     * One journey start per given person (our internal ids, whose journeys {@code Journeys.start} has just counted),
+     * in id order; answers how many were queued. The group travels with the command, and so does the person's first
+     * letter when the campaign composed it ({@code letters}: letter id by person): the journey then starts waiting
+     * for its posting.
      */
     public int enqueueJourneyStarts(List<Long> personIds, Map<Long, String> letters) {
         Long[] people = personIds.toArray(Long[]::new);
         String[] letterIds = personIds.stream().map(letters::get).toArray(String[]::new);
         return jdbc.update("""
-                with started as (
-                    update person p set journey_started_at = now(), open_journeys = open_journeys + 1,
-                                         stage = case when v.letter_id is null then 'QUEUED' else 'LETTER_READY' end
-                    from unnest(cast(? as bigint[]), cast(? as text[])) as v(person_id, letter_id)
-                    where p.id = v.person_id and p.journey_started_at is null
-                      and p.grp is not null and p.grp <> 'HELD_FOR_REVIEW'
-                    returning p.id, p.campaign_id, p.grp, v.letter_id)
                 insert into engine_command (kind, campaign_id, target_id, letter_id, reason)
-                select 'START_JOURNEY', campaign_id, id, letter_id, grp from started order by id""", people, letterIds);
+                select 'START_JOURNEY', p.campaign_id, p.id, v.letter_id, p.grp
+                from unnest(cast(? as bigint[]), cast(? as text[])) as v(person_id, letter_id)
+                join person p on p.id = v.person_id
+                order by p.id""", people, letterIds);
+    }
+
+    /**
+     * One {@code LETTER_POSTED} per letter, in the order given: {@code personIds} and {@code letterIds} pair up index
+     * by index (our internal person id, the letter's id). One statement however many.
+     */
+    public void enqueueLettersPosted(long campaignId, List<Long> personIds, List<String> letterIds) {
+        if (personIds.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                insert into engine_command (kind, campaign_id, target_id, letter_id)
+                select 'LETTER_POSTED', ?, v.person_id, v.letter_id
+                from unnest(cast(? as bigint[]), cast(? as text[])) with ordinality as v(person_id, letter_id, n)
+                order by v.n""", campaignId, personIds.toArray(Long[]::new), letterIds.toArray(String[]::new));
     }
 
     /**
@@ -65,8 +79,7 @@ public class EngineCommands {
      */
     public void enqueueCorrectiveJourney(long campaignId, long personId, String group) {
         enqueue(EngineCommandKind.START_CORRECTIVE_JOURNEY, campaignId, personId, null, group);
-        jdbc.update("update person set open_journeys = open_journeys + 1, journey_ended_at = null where id = ?",
-                personId);
+        journeys.openAnother(personId);
     }
 
     public void enqueueAll(EngineCommandKind kind, long campaignId, List<Long> targetIds) {

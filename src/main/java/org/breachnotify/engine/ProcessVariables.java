@@ -13,7 +13,7 @@ public final class ProcessVariables {
     /** The journey writes a corrective letter: the person's group changed after an earlier letter was sent. */
     public static final Var<Boolean> CORRECTIVE = new Var<>("corrective", Boolean.class);
     public static final Var<String> LETTER_ID = new Var<>("letterId", String.class);
-    /** A return-mail reason code (FORMATS.md, {@code intake.ReturnReason}), as the outbox row carries it. */
+    /** A return-mail reason code (FORMATS.md, {@code returnmail.ReturnReason}), as the outbox row carries it. */
     public static final Var<String> RETURN_REASON = new Var<>("returnReason", String.class);
     public static final Var<Boolean> NEW_ADDRESS_FOUND = new Var<>("newAddressFound", Boolean.class);
     public static final Var<Boolean> DECEASED_CONFIRMED = new Var<>("deceasedConfirmed", Boolean.class);

@@ -29,7 +29,7 @@ import org.breachnotify.register.PersonText;
  * longer than {@link #MAX_LINE_CHARS}. What spreadsheets make of a CSV (another encoding or separator, a header
  * appended mid-file, a separator too many) is named as such.
  */
-final class CsvEngine {
+public final class CsvEngine {
 
     /** A physical line longer than this is no row of ours: that row is rejected unread and the rest read on. */
     static final int MAX_LINE_CHARS = 100_000;
@@ -56,7 +56,12 @@ final class CsvEngine {
     private CsvEngine() {
     }
 
-    static <T> ReadCounts read(String fileName, InputStream in, RowFormat<T> format, RowSink<T> sink)
+    /**
+     * Reads a file of {@code format} to its end (not closing it), every data row to the sink in file order as
+     * accepted or rejected with its physical line; answers the counts (read = accepted + rejected). Refusals and
+     * their timing: see {@link CsvReaders}.
+     */
+    public static <T> ReadCounts read(String fileName, InputStream in, RowFormat<T> format, RowSink<T> sink)
             throws FileRefusedException, IOException {
         InputStream utf8 = refuseOtherUnicode(fileName, in);
         LineGuardReader reader = new LineGuardReader(withoutBom(new InputStreamReader(utf8, StandardCharsets.UTF_8)),

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
- * Streaming, validating readers for the five CSV exchange formats of FORMATS.md.
+ * Streaming, validating readers for the CSV exchange formats of FORMATS.md that intake imports itself (participants,
+ * leaked records); the formats of later stages live with the capability they feed and are read with
+ * {@link CsvEngine#read} by the same rules.
  * <p>
  * Every data row goes to the sink, in file order, as accepted or rejected (with its physical line number and a
  * reason); the returned counts always satisfy read = accepted + rejected. Blank lines are skipped and not counted.
@@ -22,15 +23,12 @@ import java.time.ZoneId;
  * stream itself needs the same handling. The stream is read to its end but not closed.
  */
 public final class CsvReaders {
-    // The register is Dutch: "today" for birth and death dates is the Dutch calendar day, whatever the server zone.
-    private static final ZoneId REGISTER_ZONE = ZoneId.of("Europe/Amsterdam");
-
     private CsvReaders() {
     }
 
     public static ReadCounts readParticipants(String fileName, InputStream in, RowSink<ParticipantRow> sink)
             throws FileRefusedException, IOException {
-        return readParticipants(fileName, in, sink, Clock.system(REGISTER_ZONE));
+        return readParticipants(fileName, in, sink, Clock.system(FieldRules.REGISTER_ZONE));
     }
 
     /** As {@link #readParticipants(String, InputStream, RowSink)}, with "today" taken from the clock. */
@@ -42,26 +40,5 @@ public final class CsvReaders {
     public static ReadCounts readLeakedRecords(String fileName, InputStream in, RowSink<LeakedRecordRow> sink)
             throws FileRefusedException, IOException {
         return CsvEngine.read(fileName, in, new LeakedRecordFormat(), sink);
-    }
-
-    public static ReadCounts readDispatchConfirmations(String fileName, InputStream in, RowSink<DispatchRow> sink)
-            throws FileRefusedException, IOException {
-        return CsvEngine.read(fileName, in, new DispatchFormat(), sink);
-    }
-
-    public static ReadCounts readReturnMail(String fileName, InputStream in, RowSink<ReturnMailRow> sink)
-            throws FileRefusedException, IOException {
-        return CsvEngine.read(fileName, in, new ReturnMailFormat(), sink);
-    }
-
-    public static ReadCounts readAddressUpdates(String fileName, InputStream in, RowSink<AddressUpdateRow> sink)
-            throws FileRefusedException, IOException {
-        return readAddressUpdates(fileName, in, sink, Clock.system(REGISTER_ZONE));
-    }
-
-    /** As {@link #readAddressUpdates(String, InputStream, RowSink)}, with "today" taken from the clock. */
-    public static ReadCounts readAddressUpdates(String fileName, InputStream in, RowSink<AddressUpdateRow> sink,
-                                                Clock clock) throws FileRefusedException, IOException {
-        return CsvEngine.read(fileName, in, new AddressUpdateFormat(LocalDate.now(clock)), sink);
     }
 }

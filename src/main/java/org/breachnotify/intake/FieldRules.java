@@ -2,6 +2,7 @@ package org.breachnotify.intake;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,10 @@ import org.breachnotify.register.Postcode;
  * Field rules shared by several formats. Problems name the column but never repeat the value: a reason may be
  * shown or logged, and the value may be personal data (at most the one character that breaks a rule is named).
  */
-final class FieldRules {
+public final class FieldRules {
+    /** The register is Dutch: "today" for birth and death dates is the Dutch calendar day, whatever the server zone. */
+    public static final ZoneId REGISTER_ZONE = ZoneId.of("Europe/Amsterdam");
+
     static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
 
     /** A foreign postcode as printed on the letter and in the print manifest: letters, digits, spaces, hyphens. */
@@ -35,7 +39,7 @@ final class FieldRules {
      * D'Hondt, O'Neill, 't Hoff, Jansen-de Vries, St. John, Wiśniewska, Nguyễn; so does every real address line:
      * 1e Exloërmond, 's-Gravenhage, Bergen (NH), Mr. Troelstralaan, Rue de l'Église, Carrera 7 # 32-16, Paris Cedex 07.
      */
-    enum Text {
+    public enum Text {
         /** J.A., Th., J.-P., IJ. */
         INITIALS("a letter", "letters, dots, hyphens and spaces", false, false, ". " + HYPHENS),
         /** Surnames and their prefixes (van der, 't, d'). */
@@ -94,7 +98,7 @@ final class FieldRules {
     }
 
     /** A real calendar date written YYYY-MM-DD, or null (after recording a problem when required or malformed). */
-    static LocalDate date(Row row, String column, boolean required) {
+    public static LocalDate date(Row row, String column, boolean required) {
         String value = required ? row.required(column) : row.value(column);
         if (value == null) {
             return null;
@@ -113,7 +117,7 @@ final class FieldRules {
     }
 
     /** As {@link #date}, and not after today. */
-    static LocalDate dateNotInFuture(Row row, String column, boolean required, LocalDate today) {
+    public static LocalDate dateNotInFuture(Row row, String column, boolean required, LocalDate today) {
         LocalDate date = date(row, column, required);
         if (date != null && date.isAfter(today)) {
             row.problem(column + " is in the future");
@@ -123,7 +127,7 @@ final class FieldRules {
     }
 
     /** Nine digits passing the elfproef, or null (after recording a problem when required or invalid). */
-    static String bsn(Row row, String column, boolean required) {
+    public static String bsn(Row row, String column, boolean required) {
         String value = required ? row.required(column) : row.value(column);
         if (value == null) {
             return null;
@@ -142,7 +146,7 @@ final class FieldRules {
     }
 
     /** The masked BSN for a rejection key, only when the field looks like a number (never part of a name). */
-    static String maskedBsn(Row row, String column) {
+    public static String maskedBsn(Row row, String column) {
         String value = row.value(column);
         return value != null && DIGITS.matcher(value).matches() ? Bsn.masked(value) : null;
     }
@@ -152,7 +156,7 @@ final class FieldRules {
      * city, country), or null after recording problems. Country defaults to NL and is upper case; an NL postcode
      * is required and canonical, a foreign one is free text.
      */
-    static Address address(Row row) {
+    public static Address address(Row row) {
         String street = row.required("street");
         Integer houseNumber = houseNumber(row);
         String houseLetter = row.value("house_letter");
@@ -213,7 +217,7 @@ final class FieldRules {
      * A printed name or address field: the letter must print it exactly ({@link PrintableText}) and it must be
      * text of its {@code kind}. Absent values pass (whether a field is required is checked elsewhere).
      */
-    static void printedText(Row row, String column, Text kind) {
+    public static void printedText(Row row, String column, Text kind) {
         String value = row.value(column);
         if (value == null || hasOwnReason(value)) {
             return;

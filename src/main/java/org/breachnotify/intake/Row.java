@@ -8,7 +8,7 @@ import java.util.Map;
  * One data row as a format sees it: values cleaned by {@code PersonText.clean} (NFC, Unicode spaces as spaces,
  * invisible characters removed, trimmed) by column name, empty as null, plus the problems found.
  */
-final class Row {
+public final class Row {
     private final long line;
     private final Map<String, Integer> slots;
     private final String[] values;
@@ -21,12 +21,12 @@ final class Row {
         this.values = values;
     }
 
-    long line() {
+    public long line() {
         return line;
     }
 
     /** The trimmed value, or null when the column is absent from the file or the field is empty. */
-    String value(String column) {
+    public String value(String column) {
         Integer slot = slots.get(column);
         if (slot == null) {
             throw new IllegalArgumentException("column not declared by the format: " + column);
@@ -35,7 +35,7 @@ final class Row {
     }
 
     /** The value, or null after recording that it is missing. */
-    String required(String column) {
+    public String required(String column) {
         String value = value(column);
         if (value == null) {
             problem(column + " is missing");
@@ -43,7 +43,8 @@ final class Row {
         return value;
     }
 
-    void problem(String reason) {
+    /** Records why the row is rejected; a row with any problem is rejected with all of them. */
+    public void problem(String reason) {
         problems.add(reason);
     }
 
@@ -55,7 +56,7 @@ final class Row {
         invisible.add(column);
     }
 
-    boolean hasProblems() {
+    public boolean hasProblems() {
         return !problems.isEmpty();
     }
 

@@ -3,7 +3,7 @@ package org.breachnotify.intake;
 import java.util.List;
 
 /** How one exchange format turns a data row into a value; the shared engine does the rest. */
-interface RowFormat<T> {
+public interface RowFormat<T> {
 
     /** Columns that must be in the header, in the order the spec lists them. */
     List<String> requiredColumns();

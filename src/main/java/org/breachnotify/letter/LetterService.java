@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.breachnotify.journey.Journeys;
 import org.breachnotify.platform.PgCopy;
 import org.breachnotify.register.Address;
 import org.breachnotify.register.Group;
@@ -45,7 +46,7 @@ public class LetterService {
             select p.id, p.campaign_id, p.grp, p.language, p.initials, p.surname_prefix, p.surname, p.street,
                    p.house_number, p.house_letter, p.house_number_suffix, p.postcode, p.city, p.country,
                    c.letter_templates,
-                   (select count(*) from letter l where l.person_id = p.id and l.status <> 'CANCELLED') earlier
+                   (select count(*) from letter l where l.person_id = p.id) earlier
             from person p join campaign c on c.id = p.campaign_id
             """;
     private static final String[] LETTER_GROUPS = java.util.Arrays.stream(Group.values()).filter(Group::getsLetter)
@@ -54,9 +55,11 @@ public class LetterService {
     private final JdbcTemplate jdbc;
     private final LetterRenderer renderer;
     private final Clock clock;
+    private final Journeys journeys;
 
-    public LetterService(JdbcTemplate jdbc, LetterRenderer renderer, Clock clock) {
+    public LetterService(JdbcTemplate jdbc, LetterRenderer renderer, Clock clock, Journeys journeys) {
         this.jdbc = jdbc;
+        this.journeys = journeys;
         this.renderer = renderer;
         this.clock = clock;
     }
@@ -102,7 +105,7 @@ public class LetterService {
         LocalDate previousDate = null;
         if (corrective) {
             Map<String, Object> previous = jdbc.queryForList("""
-                    select id, letter_date from letter where person_id = ? and grp <> ? and status <> 'CANCELLED'
+                    select id, letter_date from letter where person_id = ? and grp <> ?
                     order by created_at desc, id limit 1""", personId, r.group().name()).stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException(
                             "person " + personId + " has no earlier letter for a corrective letter to correct"));
@@ -114,7 +117,7 @@ public class LetterService {
         Composed letter = compose(r, kind, corrective, previousId, previousDate, LocalDate.now(clock))
                 .forJourney(journeyInstanceId);
         insert(List.of(letter));
-        jdbc.update("update person set stage = 'LETTER_READY' where id = ?", personId);
+        journeys.markLetterReady(personId);
         return letter.content().letterId();
     }
 
@@ -147,7 +150,7 @@ public class LetterService {
         return new Object[] {content.letterId(), r.campaignId(), r.personId(), r.group().name(), r.language(),
                 l.kind(), content.corrective(), content.previousLetterId(), r.templates(),
                 renderer.templates().fingerprint(r.templates()), content.lookupReference(),
-                java.sql.Date.valueOf(content.letterDate()), "READY", l.pages(), r.initials(), r.prefix(), r.surname(),
+                java.sql.Date.valueOf(content.letterDate()), LetterStatus.READY.name(), l.pages(), r.initials(), r.prefix(), r.surname(),
                 a.street(), a.houseNumber(), a.houseLetter(), a.houseNumberSuffix(), a.postcode(), a.city(),
                 a.country(), a.kix().orElse(null), content.addressLayout().version(), l.journeyInstanceId()};
     }
@@ -180,11 +183,11 @@ public class LetterService {
         return true;
     }
 
-    /** Whether the person has a letter for this group that was not returned or cancelled. */
+    /** Whether the person has a letter for this group that was not returned. */
     public boolean hasLiveLetterFor(long personId, Group group) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select exists (select 1 from letter where person_id = ? and grp = ?
-                               and status not in ('RETURNED', 'CANCELLED'))""", Boolean.class, personId, group.name()));
+                select exists (select 1 from letter where person_id = ? and grp = ? and status <> 'RETURNED')""",
+                Boolean.class, personId, group.name()));
     }
 
     private boolean hasCorrectiveFor(long personId, Group group) {

@@ -33,9 +33,11 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVPrinter;
 import org.breachnotify.campaign.Campaign;
+import org.breachnotify.journey.Journeys;
 import org.breachnotify.letter.LetterContent;
 import org.breachnotify.letter.LetterRenderer;
 import org.breachnotify.letter.LetterService;
+import org.breachnotify.letter.LetterStatuses;
 import org.breachnotify.platform.CrashPoints;
 import org.breachnotify.platform.SpreadsheetCsv;
 import org.slf4j.Logger;
@@ -78,6 +80,8 @@ public class PrintBatchService implements DisposableBean {
     private final TransactionTemplate tx;
     private final PrintHouseNotifier notifier;
     private final LetterService letters;
+    private final LetterStatuses letterStatuses;
+    private final Journeys journeys;
     private final LetterRenderer renderer;
     private final Path exportDir;
     private final Clock clock;
@@ -90,10 +94,13 @@ public class PrintBatchService implements DisposableBean {
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     public PrintBatchService(JdbcTemplate jdbc, PlatformTransactionManager transactions, PrintHouseNotifier notifier,
-                             LetterService letters, LetterRenderer renderer,
+                             LetterService letters, LetterStatuses letterStatuses, Journeys journeys,
+                             LetterRenderer renderer,
                              @Value("${breachnotify.export-dir}") Path exportDir, Clock clock,
                              CrashPoints crashPoints) {
         this.letters = letters;
+        this.letterStatuses = letterStatuses;
+        this.journeys = journeys;
         this.renderer = renderer;
         this.jdbc = jdbc;
         // Own transactions, not the caller's: a claimed batch must stay claimed once its files exist on disk.
@@ -223,23 +230,13 @@ public class PrintBatchService implements DisposableBean {
             jdbc.update("""
                     insert into print_batch (id, campaign_id, domestic, letters, pages, sheets, status)
                     values (?,?,?,0,0,0,'WRITING')""", batchId, campaign.id(), domestic);
-            // the letters and their people in one statement
-            Integer letterCount = jdbc.queryForObject("""
-                    with claimed as (
-                        update letter set status = 'EXPORTED', batch_id = ?, exported_at = now(),
-                                          print_attempts = print_attempts + 1
-                        where id in (select id from letter
-                                     where campaign_id = ? and status = 'READY' and (country = 'NL') = ?
-                                     order by postcode, house_number, id limit ? for update skip locked)
-                        returning person_id),
-                    staged as (
-                        update person set stage = 'EXPORTED' where id in (select person_id from claimed))
-                    select count(*) from claimed""", Integer.class,
-                    batchId, campaign.id(), domestic, campaign.settings().batchSize());
-            if (letterCount == null || letterCount == 0) {
+            List<Long> people = letterStatuses.claimForBatch(batchId, campaign.id(), domestic,
+                    campaign.settings().batchSize());
+            if (people.isEmpty()) {
                 status.setRollbackOnly();
                 return null;
             }
+            journeys.markExported(people);
             return batchId;
         });
         return Optional.ofNullable(claimed).map(this::read);

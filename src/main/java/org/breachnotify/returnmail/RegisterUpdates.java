@@ -4,11 +4,12 @@ import org.breachnotify.platform.PgCopy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.breachnotify.intake.AddressUpdateRow;
 import org.breachnotify.intake.BatchingSink;
-import org.breachnotify.intake.CsvReaders;
+import org.breachnotify.intake.CsvEngine;
+import org.breachnotify.intake.FieldRules;
 import org.breachnotify.intake.FileImporter;
 import org.breachnotify.intake.FileRefusedException;
 import org.breachnotify.intake.FileType;
@@ -34,7 +35,8 @@ class RegisterUpdates implements PopulationRegister, FileImporter {
     @Override
     public ReadCounts importRows(ImportContext ctx, InputStream in) throws IOException, FileRefusedException {
         BatchingSink<AddressUpdateRow> sink = new BatchingSink<>(ctx.rejections(), 10_000, rows -> insert(ctx, rows));
-        ReadCounts counts = CsvReaders.readAddressUpdates(ctx.fileName(), in, sink);
+        ReadCounts counts = CsvEngine.read(ctx.fileName(), in,
+                new AddressUpdateFormat(LocalDate.now(FieldRules.REGISTER_ZONE)), sink);
         sink.finish();
         return counts;
     }

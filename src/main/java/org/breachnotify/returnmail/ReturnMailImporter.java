@@ -3,20 +3,21 @@ package org.breachnotify.returnmail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Date;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.breachnotify.engine.EngineCommandKind;
 import org.breachnotify.engine.EngineCommands;
 import org.breachnotify.intake.ApplyingSink;
-import org.breachnotify.intake.CsvReaders;
+import org.breachnotify.intake.CsvEngine;
 import org.breachnotify.intake.FileImporter;
 import org.breachnotify.intake.FileRefusedException;
 import org.breachnotify.intake.FileType;
 import org.breachnotify.intake.LetterOrderSink;
 import org.breachnotify.intake.ReadCounts;
 import org.breachnotify.intake.Rejection;
-import org.breachnotify.intake.ReturnMailRow;
+import org.breachnotify.journey.Journeys;
+import org.breachnotify.letter.LetterStatus;
+import org.breachnotify.letter.LetterStatuses;
+import org.breachnotify.letter.LetterStatuses.LetterOnReturn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +30,14 @@ import org.springframework.stereotype.Component;
 class ReturnMailImporter implements FileImporter {
     private final JdbcTemplate jdbc;
     private final EngineCommands commands;
+    private final Journeys journeys;
+    private final LetterStatuses letters;
 
-    ReturnMailImporter(JdbcTemplate jdbc, EngineCommands commands) {
+    ReturnMailImporter(JdbcTemplate jdbc, EngineCommands commands, Journeys journeys, LetterStatuses letters) {
         this.jdbc = jdbc;
         this.commands = commands;
+        this.journeys = journeys;
+        this.letters = letters;
     }
 
     @Override
@@ -46,42 +51,35 @@ class ReturnMailImporter implements FileImporter {
                 .map(reason -> new Rejection(row.line(), row.letterId(), reason)));
         // in letter-id order, as the relay locks letters: no deadlock between them (LetterOrderSink)
         LetterOrderSink<ReturnMailRow> sink = new LetterOrderSink<>(applying, ReturnMailRow::letterId);
-        return sink.applyAndCount(CsvReaders.readReturnMail(ctx.fileName(), in, sink));
+        return sink.applyAndCount(CsvEngine.read(ctx.fileName(), in, new ReturnMailFormat(), sink));
     }
 
     private Optional<String> apply(ImportContext ctx, ReturnMailRow row) {
-        List<Map<String, Object>> found = jdbc.queryForList("""
-                select l.status, l.person_id,
-                       l.id = (select l2.id from letter l2 where l2.person_id = l.person_id
-                               order by l2.created_at desc, l2.id desc limit 1) current_letter,
-                       exists (select 1 from returned_mail r where r.letter_id = l.id) returned
-                from letter l
-                where l.id = ? and l.campaign_id = ? for update of l""", row.letterId(), ctx.campaignId());
+        Optional<LetterOnReturn> found = letters.lockForReturn(row.letterId(), ctx.campaignId());
         if (found.isEmpty()) {
             return Optional.of("unknown letter id " + row.letterId() + " (not a letter of this campaign)");
         }
-        Map<String, Object> letter = found.get(0);
-        String status = (String) letter.get("status");
-        long personId = ((Number) letter.get("person_id")).longValue();
-        if (Boolean.TRUE.equals(letter.get("returned"))) {
+        LetterOnReturn letter = found.get();
+        // a letter is RETURNED exactly when its return is recorded (returned_mail), both by this importer
+        if (letter.status() == LetterStatus.RETURNED) {
             return Optional.of("letter " + row.letterId() + " was already reported returned");
         }
-        if (status.equals("READY")) {
+        if (letter.status() == LetterStatus.READY) {
             return Optional.of("letter " + row.letterId() + " has not been printed yet");
         }
         jdbc.update("insert into returned_mail (letter_id, reason, returned_date, import_file_id) values (?,?,?,?)",
                 row.letterId(), row.reason().name(), Date.valueOf(row.date()), ctx.importFileId());
-        jdbc.update("update letter set status = 'RETURNED', returned_date = ?, return_reason = ? where id = ?",
-                Date.valueOf(row.date()), row.reason().name(), row.letterId());
-        if (!Boolean.TRUE.equals(letter.get("current_letter"))) {
+        letters.markReturned(row.letterId(), row.date(), row.reason().name());
+        if (!letter.latest()) {
             return Optional.empty(); // an older letter; the journey already follows a newer one
         }
-        if (status.equals("EXPORTED")) {
+        if (letter.status() == LetterStatus.EXPORTED) {
             // Returned before its dispatch confirmation arrived: it was evidently posted.
-            commands.enqueue(EngineCommandKind.LETTER_POSTED, ctx.campaignId(), personId, row.letterId(), null);
+            commands.enqueue(EngineCommandKind.LETTER_POSTED, ctx.campaignId(), letter.personId(), row.letterId(),
+                    null);
         }
-        jdbc.update("update person set stage = 'RETURNED' where id = ?", personId);
-        commands.enqueue(EngineCommandKind.LETTER_RETURNED, ctx.campaignId(), personId, row.letterId(),
+        journeys.markReturned(letter.personId());
+        commands.enqueue(EngineCommandKind.LETTER_RETURNED, ctx.campaignId(), letter.personId(), row.letterId(),
                 row.reason().name());
         return Optional.empty();
     }

@@ -2,6 +2,8 @@ package org.breachnotify.review;
 
 import java.util.List;
 import java.util.Optional;
+import org.breachnotify.journey.Journeys;
+import org.breachnotify.journey.PersonStage;
 import org.breachnotify.register.Bsn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -14,9 +16,11 @@ public class ReviewService {
     public static final String DISMISS = "DISMISS";
 
     private final JdbcTemplate jdbc;
+    private final Journeys journeys;
 
-    public ReviewService(JdbcTemplate jdbc) {
+    public ReviewService(JdbcTemplate jdbc, Journeys journeys) {
         this.jdbc = jdbc;
+        this.journeys = journeys;
     }
 
     public Optional<MatchReviewView> view(long reviewId) {
@@ -98,12 +102,15 @@ public class ReviewService {
                 where id = ?""", decision, LINK.equals(decision) ? linkedPersonId : null, reviewId);
         List<Long> released = jdbc.queryForList("""
                 select p.id from match_candidate c join person p on p.id = c.person_id
-                where c.review_id = ? and p.stage = 'HELD'
+                where c.review_id = ? and p.stage = ?
                   and not exists (select 1 from match_candidate o join match_review r on r.id = o.review_id
-                                  where o.person_id = p.id and r.status = 'OPEN')""", Long.class, reviewId);
+                                  where o.person_id = p.id and r.status = 'OPEN')""", Long.class, reviewId,
+                PersonStage.HELD.name());
         // released into the next round's classification, which then starts their journeys
-        jdbc.batchUpdate("update person set grp = null, stage = 'RELEASED' where id = ?", released, 500,
-                (ps, id) -> ps.setLong(1, id));
+        if (!released.isEmpty()) {
+            jdbc.update("update person set grp = null where id = any(?)", (Object) released.toArray(Long[]::new));
+        }
+        journeys.markReleased(released);
         // someone whose letter was already out when the review opened is classified again with the new facts
         jdbc.update("""
                 update person p set reclassify = true from match_candidate c

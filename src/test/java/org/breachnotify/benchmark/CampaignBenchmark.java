@@ -89,7 +89,7 @@ class CampaignBenchmark {
     @Autowired
     PrintBatchService batches;
     @Autowired
-    org.breachnotify.journey.JourneyStarts journeyStarts;
+    org.breachnotify.campaign.JourneyStarts journeyStarts;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired

@@ -7,7 +7,7 @@ import static org.breachnotify.support.CampaignFixture.participant;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.breachnotify.campaign.Campaign;
 import org.breachnotify.classification.ClassificationService;
-import org.breachnotify.journey.JourneyStarts;
+import org.breachnotify.campaign.JourneyStarts;
 import org.breachnotify.matching.MatchingService;
 import org.breachnotify.support.CampaignFixture;
 import org.breachnotify.support.ProcessTestContext;

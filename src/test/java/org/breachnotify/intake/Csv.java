@@ -5,12 +5,20 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import org.breachnotify.printhouse.DispatchFormat;
+import org.breachnotify.printhouse.DispatchRow;
+import org.breachnotify.returnmail.AddressUpdateFormat;
+import org.breachnotify.returnmail.AddressUpdateRow;
+import org.breachnotify.returnmail.ReturnMailFormat;
+import org.breachnotify.returnmail.ReturnMailRow;
 
 /** Test helpers: inline CSV text in, everything the sink received out. */
 final class Csv {
@@ -77,17 +85,18 @@ final class Csv {
 
     static Result<DispatchRow> dispatch(String text) throws Exception {
         Collector<DispatchRow> sink = new Collector<>();
-        return sink.result(CsvReaders.readDispatchConfirmations("dispatch-confirmation.csv", utf8(text), sink));
+        return sink.result(CsvEngine.read("dispatch-confirmation.csv", utf8(text), new DispatchFormat(), sink));
     }
 
     static Result<ReturnMailRow> returnMail(String text) throws Exception {
         Collector<ReturnMailRow> sink = new Collector<>();
-        return sink.result(CsvReaders.readReturnMail("return-mail.csv", utf8(text), sink));
+        return sink.result(CsvEngine.read("return-mail.csv", utf8(text), new ReturnMailFormat(), sink));
     }
 
     static Result<AddressUpdateRow> addressUpdates(String text) throws Exception {
         Collector<AddressUpdateRow> sink = new Collector<>();
-        return sink.result(CsvReaders.readAddressUpdates("address-updates.csv", utf8(text), sink, CLOCK));
+        return sink.result(CsvEngine.read("address-updates.csv", utf8(text),
+                new AddressUpdateFormat(LocalDate.now(CLOCK)), sink));
     }
 
     record Result<T>(ReadCounts counts, List<T> accepted, List<Rejection> rejected) {

@@ -5,8 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.time.LocalDate;
 
+import org.breachnotify.printhouse.DispatchFormat;
+import org.breachnotify.printhouse.DispatchRow;
+import org.breachnotify.printhouse.DispatchStatus;
 import org.breachnotify.register.Address;
 import org.breachnotify.register.Bsn;
+import org.breachnotify.returnmail.AddressUpdateFormat;
+import org.breachnotify.returnmail.AddressUpdateRow;
+import org.breachnotify.returnmail.ReturnMailFormat;
+import org.breachnotify.returnmail.ReturnMailRow;
+import org.breachnotify.returnmail.ReturnReason;
 import org.junit.jupiter.api.Test;
 
 /** The example files of FORMATS.md (copied from shared/spec/examples into test resources) all parse. */
@@ -49,8 +57,8 @@ class ExampleFilesTest {
     @Test
     void dispatch_confirmation_example() throws Exception {
         var sink = new Csv.Collector<DispatchRow>();
-        ReadCounts counts = CsvReaders.readDispatchConfirmations("dispatch-confirmation.csv",
-                example("dispatch-confirmation.csv"), sink);
+        ReadCounts counts = CsvEngine.read("dispatch-confirmation.csv",
+                example("dispatch-confirmation.csv"), new DispatchFormat(), sink);
 
         assertThat(counts).isEqualTo(new ReadCounts(2, 2, 0));
         assertThat(sink.accepted).containsExactly(
@@ -61,7 +69,8 @@ class ExampleFilesTest {
     @Test
     void return_mail_example() throws Exception {
         var sink = new Csv.Collector<ReturnMailRow>();
-        ReadCounts counts = CsvReaders.readReturnMail("return-mail.csv", example("return-mail.csv"), sink);
+        ReadCounts counts = CsvEngine.read("return-mail.csv", example("return-mail.csv"), new ReturnMailFormat(),
+                sink);
 
         assertThat(counts).isEqualTo(new ReadCounts(1, 1, 0));
         assertThat(sink.accepted).containsExactly(
@@ -71,8 +80,8 @@ class ExampleFilesTest {
     @Test
     void address_updates_example() throws Exception {
         var sink = new Csv.Collector<AddressUpdateRow>();
-        ReadCounts counts = CsvReaders.readAddressUpdates("address-updates.csv", example("address-updates.csv"),
-                sink, Csv.CLOCK);
+        ReadCounts counts = CsvEngine.read("address-updates.csv", example("address-updates.csv"),
+                new AddressUpdateFormat(LocalDate.now(Csv.CLOCK)), sink);
 
         assertThat(counts).isEqualTo(new ReadCounts(1, 1, 0));
         assertThat(sink.accepted).containsExactly(new AddressUpdateRow(2, "111222333",

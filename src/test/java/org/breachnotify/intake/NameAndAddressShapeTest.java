@@ -5,9 +5,10 @@ import static org.breachnotify.intake.Csv.PARTICIPANT_HEADER;
 import static org.breachnotify.intake.Csv.lines;
 import static org.breachnotify.intake.Csv.participant;
 
+import org.breachnotify.returnmail.AddressUpdateRow;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Names, address lines and foreign postcodes are printed on the letter and (the postcode) written into the print

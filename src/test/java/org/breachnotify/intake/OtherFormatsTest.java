@@ -6,7 +6,12 @@ import static org.breachnotify.intake.Csv.lines;
 
 import java.time.LocalDate;
 
+import org.breachnotify.printhouse.DispatchRow;
+import org.breachnotify.printhouse.DispatchStatus;
 import org.breachnotify.register.Address;
+import org.breachnotify.returnmail.AddressUpdateRow;
+import org.breachnotify.returnmail.ReturnMailRow;
+import org.breachnotify.returnmail.ReturnReason;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

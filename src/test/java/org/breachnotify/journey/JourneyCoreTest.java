@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.util.List;
 import org.breachnotify.campaign.Campaign;
 import org.breachnotify.campaign.CampaignReportService;
+import org.breachnotify.campaign.JourneyStarts;
 import org.breachnotify.classification.ClassificationService;
 import org.breachnotify.engine.EngineCommandKind;
 import org.breachnotify.engine.EngineCommandRelay;

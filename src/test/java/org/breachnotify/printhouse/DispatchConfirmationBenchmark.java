@@ -153,7 +153,7 @@ class DispatchConfirmationBenchmark {
     private void explainApply() throws Exception {
         Field apply;
         try {
-            apply = DispatchConfirmationImporter.class.getDeclaredField("APPLY");
+            apply = org.breachnotify.letter.LetterStatuses.class.getDeclaredField("DISPATCH_APPLY");
         } catch (NoSuchFieldException e) {
             System.out.println("(no set-based statement to explain)");
             return;

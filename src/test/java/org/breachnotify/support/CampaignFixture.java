@@ -12,7 +12,7 @@ import org.breachnotify.campaign.CampaignSettings;
 import org.breachnotify.engine.EngineCommandRelay;
 import org.breachnotify.engine.EngineCommands;
 import org.breachnotify.engine.JourneyKeys;
-import org.breachnotify.journey.JourneyStarts;
+import org.breachnotify.campaign.JourneyStarts;
 import org.breachnotify.printhouse.PrintBatchService;
 import org.breachnotify.intake.FileType;
 import org.breachnotify.intake.ImportResult;

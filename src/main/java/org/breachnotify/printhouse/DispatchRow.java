@@ -1,4 +1,4 @@
-package org.breachnotify.intake;
+package org.breachnotify.printhouse;
 
 import java.time.LocalDate;
 

@@ -1,15 +1,17 @@
-package org.breachnotify.intake;
+package org.breachnotify.returnmail;
 
 import java.time.LocalDate;
 import java.util.List;
-
+import org.breachnotify.intake.FieldRules;
+import org.breachnotify.intake.Row;
+import org.breachnotify.intake.RowFormat;
 import org.breachnotify.register.Address;
 
 /**
  * address-updates.csv: bsn, the address columns of participants.csv, and deceased_date. Only bsn must be in the
  * header, so a deaths-only extract is a valid file; a row that has any address field must have a whole address.
  */
-final class AddressUpdateFormat implements RowFormat<AddressUpdateRow> {
+public final class AddressUpdateFormat implements RowFormat<AddressUpdateRow> {
     private static final List<String> REQUIRED = List.of("bsn");
     private static final List<String> KNOWN = List.of("bsn", "street", "house_number", "house_letter",
             "house_number_suffix", "postcode", "city", "country", "deceased_date");
@@ -19,7 +21,8 @@ final class AddressUpdateFormat implements RowFormat<AddressUpdateRow> {
 
     private final LocalDate today;
 
-    AddressUpdateFormat(LocalDate today) {
+    /** {@code today}: the register's calendar day; a date of death after it is refused. */
+    public AddressUpdateFormat(LocalDate today) {
         this.today = today;
     }
 

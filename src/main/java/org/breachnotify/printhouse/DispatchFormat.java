@@ -1,11 +1,14 @@
-package org.breachnotify.intake;
+package org.breachnotify.printhouse;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.breachnotify.intake.FieldRules;
+import org.breachnotify.intake.Row;
+import org.breachnotify.intake.RowFormat;
 
 /** dispatch-confirmation.csv: the print house reports each letter posted or failed. */
-final class DispatchFormat implements RowFormat<DispatchRow> {
+public final class DispatchFormat implements RowFormat<DispatchRow> {
     private static final List<String> REQUIRED = List.of("letter_id", "status", "date");
     private static final List<String> KNOWN = List.of("letter_id", "status", "date", "reason");
 

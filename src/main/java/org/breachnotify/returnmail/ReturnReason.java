@@ -1,3 +1,3 @@
-package org.breachnotify.intake;
+package org.breachnotify.returnmail;
 
 public enum ReturnReason { MOVED, ADDRESS_UNKNOWN, ADDRESS_INCOMPLETE, ILLEGIBLE, MAILBOX_UNAVAILABLE, REFUSED, DECEASED, OTHER }

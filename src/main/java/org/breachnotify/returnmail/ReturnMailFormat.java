@@ -1,13 +1,16 @@
-package org.breachnotify.intake;
+package org.breachnotify.returnmail;
 
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.breachnotify.intake.FieldRules;
+import org.breachnotify.intake.Row;
+import org.breachnotify.intake.RowFormat;
 
 /** return-mail.csv: returned, undeliverable letters as scanned. */
-final class ReturnMailFormat implements RowFormat<ReturnMailRow> {
+public final class ReturnMailFormat implements RowFormat<ReturnMailRow> {
     private static final List<String> REQUIRED = List.of("letter_id", "reason", "date");
     private static final String REASONS = Arrays.stream(ReturnReason.values()).map(Enum::name)
             .collect(Collectors.joining(", "));

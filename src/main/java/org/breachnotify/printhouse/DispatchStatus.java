@@ -1,3 +1,3 @@
-package org.breachnotify.intake;
+package org.breachnotify.printhouse;
 
 public enum DispatchStatus { POSTED, FAILED }

@@ -1,7 +1,9 @@
-package org.breachnotify.journey;
+package org.breachnotify.campaign;
 
 import java.util.List;
+import java.util.Map;
 import org.breachnotify.engine.EngineCommands;
+import org.breachnotify.journey.Journeys;
 import org.breachnotify.letter.LetterService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,15 +22,17 @@ public class JourneyStarts {
     private final JdbcTemplate jdbc;
     private final LetterService letters;
     private final EngineCommands commands;
+    private final Journeys journeys;
     private final TransactionTemplate tx;
     private final int chunkSize;
 
-    public JourneyStarts(JdbcTemplate jdbc, LetterService letters, EngineCommands commands,
+    public JourneyStarts(JdbcTemplate jdbc, LetterService letters, EngineCommands commands, Journeys journeys,
                          PlatformTransactionManager transactions,
                          @Value("${breachnotify.journeys.compose-chunk-size:5000}") int chunkSize) {
         this.jdbc = jdbc;
         this.letters = letters;
         this.commands = commands;
+        this.journeys = journeys;
         // Own transactions: each chunk's letters and starts are kept once made, so the relay can begin at once and a
         // crash repeats one chunk at most.
         this.tx = new TransactionTemplate(transactions);
@@ -51,7 +55,8 @@ public class JourneyStarts {
                           and grp is not null and grp <> 'HELD_FOR_REVIEW'
                         order by id limit ? for update skip locked""", Long.class, campaignId, from, chunkSize);
                 if (!chunk.isEmpty()) {
-                    commands.enqueueJourneyStarts(chunk, letters.composeFirstLetters(chunk));
+                    Map<Long, String> composed = letters.composeFirstLetters(chunk);
+                    commands.enqueueJourneyStarts(journeys.start(chunk, composed.keySet()), composed);
                 }
                 return chunk;
             });

@@ -1,8 +1,7 @@
-package org.breachnotify.campaign;
+package org.breachnotify.journey;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,23 +11,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RecordJourneyEndListener implements ExecutionListener {
-    private final JdbcTemplate jdbc;
+    private final Journeys journeys;
 
-    public RecordJourneyEndListener(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public RecordJourneyEndListener(Journeys journeys) {
+        this.journeys = journeys;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
         String key = execution.getProcessBusinessKey();
         int slash = key.indexOf('/');
-        int updated = jdbc.update("""
-                update person p set open_journeys = open_journeys - 1, journey_outcome = ?,
-                                  journey_ended_at = case when open_journeys = 1 then now() end,
-                                  stage = case when open_journeys = 1 then 'ENDED' else stage end
-                from campaign c
-                where c.id = p.campaign_id and c.code = ? and p.participant_id = ?""",
-                execution.getCurrentActivityId(), key.substring(0, slash), key.substring(slash + 1));
+        int updated = journeys.recordEnd(key.substring(0, slash), key.substring(slash + 1),
+                execution.getCurrentActivityId());
         if (updated != 1) {
             throw new IllegalStateException("journey " + execution.getProcessInstanceId() + " (" + key
                     + ") has no person");

@@ -1,0 +1,129 @@
+package org.breachnotify.journey;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one writer of a person's journey columns: {@code stage} ({@link PersonStage}), {@code journey_started_at},
+ * {@code open_journeys}, {@code journey_ended_at} and {@code journey_outcome}. Every method runs in the caller's
+ * transaction and is one set-based statement however many people it is given; people are our internal ids.
+ */
+@Service
+public class Journeys {
+    private final JdbcTemplate jdbc;
+
+    public Journeys(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Counts a journey started for each given person who is classified into a group that may start one (not held by
+     * a review) and has none yet: stage {@link PersonStage#LETTER_READY} for those in {@code withLetter} (their first
+     * letter is made), else {@link PersonStage#QUEUED}. Answers the people started, in id order; a person started
+     * meanwhile by another node is left out.
+     */
+    public List<Long> start(List<Long> personIds, Set<Long> withLetter) {
+        Long[] people = personIds.toArray(Long[]::new);
+        Boolean[] letters = personIds.stream().map(withLetter::contains).toArray(Boolean[]::new);
+        return jdbc.queryForList("""
+                with started as (
+                    update person p set journey_started_at = now(), open_journeys = open_journeys + 1,
+                                         stage = case when v.with_letter then ? else ? end
+                    from unnest(cast(? as bigint[]), cast(? as boolean[])) as v(person_id, with_letter)
+                    where p.id = v.person_id and p.journey_started_at is null
+                      and p.grp is not null and p.grp <> 'HELD_FOR_REVIEW'
+                    returning p.id)
+                select id from started order by id""", Long.class, PersonStage.LETTER_READY.name(),
+                PersonStage.QUEUED.name(), people, letters);
+    }
+
+    /**
+     * Counts one more journey open for the person (a corrective journey, or a journey for a return after the window):
+     * the person is not done until it ends too.
+     */
+    public void openAnother(long personId) {
+        jdbc.update("update person set open_journeys = open_journeys + 1, journey_ended_at = null where id = ?",
+                personId);
+    }
+
+    /** As {@link #openAnother}, for a journey that handles a letter returned after its window closed. */
+    public void openForLateReturn(long personId) {
+        jdbc.update("""
+                update person set open_journeys = open_journeys + 1, journey_ended_at = null, stage = ?
+                where id = ?""", PersonStage.RETURNED.name(), personId);
+    }
+
+    /**
+     * Records the end of one of the person's journeys, named by campaign code and participant id (the journey's
+     * business key), with its end event's id as outcome; the last open journey to end ends the person's journey
+     * ({@link PersonStage#ENDED}). Answers the people updated: 1, or 0 when there is no such person.
+     */
+    public int recordEnd(String campaignCode, String participantId, String outcome) {
+        return jdbc.update("""
+                update person p set open_journeys = open_journeys - 1, journey_outcome = ?,
+                                  journey_ended_at = case when open_journeys = 1 then now() end,
+                                  stage = case when open_journeys = 1 then ? else stage end
+                from campaign c
+                where c.id = p.campaign_id and c.code = ? and p.participant_id = ?""",
+                outcome, PersonStage.ENDED.name(), campaignCode, participantId);
+    }
+
+    /**
+     * Sets the stage each person got from classification: {@code stages} holds, index by index with
+     * {@code personIds}, {@link PersonStage#CLASSIFIED}, {@link PersonStage#HELD}, {@link PersonStage#NOT_NOTIFIED}
+     * or {@link PersonStage#CORRECTION_QUEUED}; any other is refused with an {@link IllegalArgumentException}.
+     */
+    public void markClassified(List<Long> personIds, List<PersonStage> stages) {
+        if (personIds.size() != stages.size()) {
+            throw new IllegalArgumentException(personIds.size() + " people but " + stages.size() + " stages");
+        }
+        for (PersonStage stage : stages) {
+            if (stage != PersonStage.CLASSIFIED && stage != PersonStage.HELD && stage != PersonStage.NOT_NOTIFIED
+                    && stage != PersonStage.CORRECTION_QUEUED) {
+                throw new IllegalArgumentException("classification does not put anyone in stage " + stage);
+            }
+        }
+        if (personIds.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                update person p set stage = v.stage
+                from unnest(cast(? as bigint[]), cast(? as text[])) as v(id, stage) where p.id = v.id""",
+                personIds.toArray(Long[]::new), stages.stream().map(PersonStage::name).toArray(String[]::new));
+    }
+
+    /** People a decided review no longer holds: {@link PersonStage#RELEASED}, classified again by the next round. */
+    public void markReleased(Collection<Long> personIds) {
+        set(PersonStage.RELEASED, personIds);
+    }
+
+    /** A letter was made for the person by their journey (a remail, a corrective letter). */
+    public void markLetterReady(long personId) {
+        set(PersonStage.LETTER_READY, List.of(personId));
+    }
+
+    /** The people's letters went into a print batch. */
+    public void markExported(Collection<Long> personIds) {
+        set(PersonStage.EXPORTED, personIds);
+    }
+
+    /** The print house posted the people's letters. */
+    public void markPosted(Collection<Long> personIds) {
+        set(PersonStage.POSTED, personIds);
+    }
+
+    /** The person's current letter came back. */
+    public void markReturned(long personId) {
+        set(PersonStage.RETURNED, List.of(personId));
+    }
+
+    private void set(PersonStage stage, Collection<Long> personIds) {
+        if (!personIds.isEmpty()) {
+            jdbc.update("update person set stage = ? where id = any(?)", stage.name(),
+                    personIds.toArray(Long[]::new));
+        }
+    }
+}
