@@ -7,12 +7,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.breachnotify.classification.LetterCorrection.Correction;
 import org.breachnotify.journey.Journeys;
 import org.breachnotify.journey.PersonStage;
 import org.breachnotify.register.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Who is classified: everyone not classified yet, and everyone flagged for it because new facts arrived (a new
  * link from a later leaked-record file, or a decided review). When the group of someone who already has a letter
- * changes, the letter is corrected: a letter not printed yet simply changes group; a printed one gets a corrective
- * journey. Someone who is held by an open review while their letter is already out keeps their group until the
+ * changes, a {@link GroupChanged} event tells the letter's side, which corrects the letter in the same transaction: a
+ * letter not printed yet simply changes group; a printed one gets a corrective journey. Someone who is held by an open review while their letter is already out keeps their group until the
  * review is decided.
  */
 @Service
@@ -39,21 +39,26 @@ public class ClassificationService {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final ClassificationDecision decision;
-    private final LetterCorrection letters;
+    private final ApplicationEventPublisher events;
     private final Journeys journeys;
 
     public ClassificationService(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                                 ClassificationDecision decision, LetterCorrection letters, Journeys journeys) {
+                                 ClassificationDecision decision, ApplicationEventPublisher events,
+                                 Journeys journeys) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.decision = decision;
-        this.letters = letters;
+        this.events = events;
         this.journeys = journeys;
     }
 
-    /** What one run did. {@code corrected}: letters corrected (unprinted ones regrouped, corrective journeys queued). */
-    public record ClassificationRun(int classified, int reclassified, int changedGroup, int corrected, String decision) {
+    /**
+     * What one run did. {@code lettersToCorrect}: people with a letter whose group changed to another that gets a
+     * letter (a {@link GroupChanged} each).
+     */
+    public record ClassificationRun(int classified, int reclassified, int changedGroup, int lettersToCorrect,
+                                    String decision) {
     }
 
     public ClassificationRun classifyPending(long campaignId) {
@@ -70,7 +75,7 @@ public class ClassificationService {
             after = last;
         }
         ClassificationRun run = new ClassificationRun(tally.classified, tally.reclassified, tally.changedGroup,
-                tally.corrected, version.id());
+                tally.lettersToCorrect, version.id());
         if (run.classified() + run.reclassified() > 0) {
             log.info("Campaign {} classification by {}: {}", campaignId, version.id(), run);
         }
@@ -106,7 +111,7 @@ public class ClassificationService {
         int classified;
         int reclassified;
         int changedGroup;
-        int corrected;
+        int lettersToCorrect;
     }
 
 
@@ -151,13 +156,10 @@ public class ClassificationService {
                     continue; // decided again once the review is decided; the flag stays
                 }
                 tally.changedGroup++;
-                Correction correction = p.hasLetter() && group.getsLetter()
-                        ? letters.groupChanged(campaignId, p.personId(), group) : Correction.NONE;
-                if (correction != Correction.NONE) {
-                    tally.corrected++;
-                }
-                if (correction == Correction.CORRECTIVE_JOURNEY) {
-                    stage = PersonStage.CORRECTION_QUEUED;
+                if (p.hasLetter() && group.getsLetter()) {
+                    tally.lettersToCorrect++;
+                    events.publishEvent(new GroupChanged(campaignId, p.personId(), group));
+                    stage = null; // the letter's side sets it if it queues a corrective journey
                 }
             }
             ids.add(p.personId());

@@ -73,16 +73,15 @@ public class Journeys {
 
     /**
      * Sets the stage each person got from classification: {@code stages} holds, index by index with
-     * {@code personIds}, {@link PersonStage#CLASSIFIED}, {@link PersonStage#HELD}, {@link PersonStage#NOT_NOTIFIED}
-     * or {@link PersonStage#CORRECTION_QUEUED}; any other is refused with an {@link IllegalArgumentException}.
+     * {@code personIds}, {@link PersonStage#CLASSIFIED}, {@link PersonStage#HELD} or {@link PersonStage#NOT_NOTIFIED};
+     * any other is refused with an {@link IllegalArgumentException}.
      */
     public void markClassified(List<Long> personIds, List<PersonStage> stages) {
         if (personIds.size() != stages.size()) {
             throw new IllegalArgumentException(personIds.size() + " people but " + stages.size() + " stages");
         }
         for (PersonStage stage : stages) {
-            if (stage != PersonStage.CLASSIFIED && stage != PersonStage.HELD && stage != PersonStage.NOT_NOTIFIED
-                    && stage != PersonStage.CORRECTION_QUEUED) {
+            if (stage != PersonStage.CLASSIFIED && stage != PersonStage.HELD && stage != PersonStage.NOT_NOTIFIED) {
                 throw new IllegalArgumentException("classification does not put anyone in stage " + stage);
             }
         }
@@ -93,6 +92,11 @@ public class Journeys {
                 update person p set stage = v.stage
                 from unnest(cast(? as bigint[]), cast(? as text[])) as v(id, stage) where p.id = v.id""",
                 personIds.toArray(Long[]::new), stages.stream().map(PersonStage::name).toArray(String[]::new));
+    }
+
+    /** A reclassified person's printed letter is to be followed by a corrective letter, whose journey is queued. */
+    public void markCorrectionQueued(long personId) {
+        set(PersonStage.CORRECTION_QUEUED, List.of(personId));
     }
 
     /** People a decided review no longer holds: {@link PersonStage#RELEASED}, classified again by the next round. */

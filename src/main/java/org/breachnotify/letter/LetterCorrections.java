@@ -1,30 +1,37 @@
 package org.breachnotify.letter;
 
-import org.breachnotify.classification.LetterCorrection;
+import org.breachnotify.classification.GroupChanged;
 import org.breachnotify.engine.EngineCommands;
-import org.breachnotify.register.Group;
+import org.breachnotify.journey.Journeys;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** The letter's side of a group change (see {@link LetterCorrection}): regroup, or queue a corrective journey. */
+/**
+ * The letter's side of a group change ({@link GroupChanged}), in classification's transaction: a letter not printed
+ * yet changes group in place; a printed one is followed by a corrective letter through a corrective journey, unless
+ * the person already has a letter for the new group (nobody gets two letters for the same group and version).
+ */
 @Component
-class LetterCorrections implements LetterCorrection {
+class LetterCorrections {
     private final LetterService letters;
     private final EngineCommands commands;
+    private final Journeys journeys;
 
-    LetterCorrections(LetterService letters, EngineCommands commands) {
+    LetterCorrections(LetterService letters, EngineCommands commands, Journeys journeys) {
         this.letters = letters;
         this.commands = commands;
+        this.journeys = journeys;
     }
 
-    @Override
-    public Correction groupChanged(long campaignId, long personId, Group group) {
-        if (letters.hasLiveLetterFor(personId, group)) {
-            return Correction.NONE;
+    @EventListener
+    void groupChanged(GroupChanged change) {
+        if (letters.hasLiveLetterFor(change.personId(), change.group())) {
+            return;
         }
-        if (letters.regroupUnprinted(personId, group)) {
-            return Correction.REGROUPED;
+        if (letters.regroupUnprinted(change.personId(), change.group())) {
+            return;
         }
-        commands.enqueueCorrectiveJourney(campaignId, personId, group.name());
-        return Correction.CORRECTIVE_JOURNEY;
+        commands.enqueueCorrectiveJourney(change.campaignId(), change.personId(), change.group().name());
+        journeys.markCorrectionQueued(change.personId());
     }
 }

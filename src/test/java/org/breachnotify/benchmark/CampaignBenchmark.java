@@ -72,7 +72,20 @@ class CampaignBenchmark {
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("breachnotify.data-dir", () -> dataDir.toString());
         if (DIAGNOSE) {
-            registry.add("breachnotify.embedded-postgres.settings.shared_preload_libraries", () -> StageCost.PRELOAD);
+            String explainSlowerThan = System.getProperty("benchmark.explain-slower-than");
+            registry.add("breachnotify.embedded-postgres.settings.shared_preload_libraries",
+                    () -> explainSlowerThan == null ? StageCost.PRELOAD : StageCost.PRELOAD + ",auto_explain");
+            if (explainSlowerThan != null) {
+                // plans of slower statements, with their buffers, go to PostgreSQL's log in <tmp>/benchmark-postgres-log
+                registry.add("breachnotify.embedded-postgres.settings[auto_explain.log_min_duration]",
+                        () -> explainSlowerThan);
+                registry.add("breachnotify.embedded-postgres.settings[auto_explain.log_analyze]", () -> "on");
+                registry.add("breachnotify.embedded-postgres.settings[auto_explain.log_buffers]", () -> "on");
+                registry.add("breachnotify.embedded-postgres.settings[auto_explain.log_timing]", () -> "off");
+                registry.add("breachnotify.embedded-postgres.settings.logging_collector", () -> "on");
+                registry.add("breachnotify.embedded-postgres.settings.log_directory",
+                        () -> System.getProperty("java.io.tmpdir") + "/benchmark-postgres-log");
+            }
         }
     }
 

@@ -52,10 +52,14 @@ final class StageCost {
                 postgresSeconds * 1000 / items));
         jdbc.queryForList("""
                 select round(total_exec_time::numeric / 1000, 1) seconds, calls, rows,
-                       left(regexp_replace(query, '\\s+', ' ', 'g'), 120) statement
+                       round(mean_exec_time::numeric, 2) mean_ms, round(max_exec_time::numeric, 1) max_ms,
+                       (shared_blks_hit + shared_blks_read) / greatest(calls, 1) blocks,
+                       left(regexp_replace(query, '\\s+', ' ', 'g'), 110) statement
                 from pg_stat_statements order by total_exec_time desc limit ?""", TOP_STATEMENTS)
-                .forEach(r -> lines.add(String.format(Locale.ROOT, "      %7s s %9s calls %9s rows  %s",
-                        r.get("seconds"), r.get("calls"), r.get("rows"), r.get("statement"))));
+                .forEach(r -> lines.add(String.format(Locale.ROOT,
+                        "      %7s s %8s calls %8s rows, mean %7s ms, max %7s ms, %7s blocks  %s", r.get("seconds"),
+                        r.get("calls"), r.get("rows"), r.get("mean_ms"), r.get("max_ms"), r.get("blocks"),
+                        r.get("statement"))));
         return lines;
     }
 
