@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.ContextClosedEvent;
@@ -21,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that talks to the process engine's API (start, correlate, count). Everything else goes through
+ * The one place that talks to the process engine's API (start, continue, count). Everything else goes through
  * here, so moving to Operaton or another Camunda-7-compatible engine touches this class only.
  */
 @Component
@@ -133,18 +134,40 @@ public class ProcessEngineAdapter {
     }
 
     /**
-     * Delivers a message to one journey, addressed by its process instance id (an indexed lookup, no query on
-     * business key or variables); fails when that journey does not wait for the message.
+     * Continues one journey where it waits for {@code signal} (ADR 13): its own execution, found by the process
+     * instance id (one primary-key read, no query and no message subscription), is signalled with {@code variables}
+     * and, for the wait for a return, the transient {@link ProcessVariables#WAIT_OUTCOME}. Runs in the caller's
+     * engine command when there is one. Fails with an {@link IllegalStateException} when the journey does not wait
+     * there (not yet, or no longer): the relay then retries, as it did when a message found no subscription.
      */
-    public void correlate(String message, String processInstanceId, Map<String, Object> variables) {
-        runtime.createMessageCorrelation(message).processInstanceId(processInstanceId).setVariables(variables)
-                .correlateWithResult();
+    public void continueJourney(String processInstanceId, JourneySignal signal, Map<String, Object> variables) {
+        if (!continueJourneyIfWaiting(processInstanceId, signal, variables)) {
+            throw new IllegalStateException("journey " + processInstanceId + " does not wait at " + signal.waitsAt());
+        }
     }
 
-    /** Like {@link #correlate}, but a journey that no longer waits for the message is left alone; answers whether one did. */
-    public boolean correlateIfWaiting(String message, String processInstanceId) {
-        return !runtime.createMessageCorrelation(message).processInstanceId(processInstanceId).correlateAllWithResult()
-                .isEmpty();
+    /** Like {@link #continueJourney}, but a journey that does not wait there is left alone; answers whether one did. */
+    public boolean continueJourneyIfWaiting(String processInstanceId, JourneySignal signal,
+                                            Map<String, Object> variables) {
+        Map<String, Object> withOutcome = new HashMap<>(variables);
+        if (signal != JourneySignal.POSTED) {
+            withOutcome.put(ProcessVariables.WAIT_OUTCOME.name(), ProcessVariables.WAIT_OUTCOME.transientValue(signal));
+        }
+        return ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getCommandExecutorTxRequired()
+                .execute(context -> {
+                    ExecutionEntity journey = context.getExecutionManager().findExecutionById(processInstanceId);
+                    if (journey == null) {
+                        return false;
+                    }
+                    if (signal.waitsAt().equals(journey.getActivityId())) {
+                        runtime.signal(processInstanceId, withOutcome);
+                        return true;
+                    }
+                    // started on a model before the signals: waiting in a child execution on a message
+                    return !runtime.createMessageCorrelation(signal.messageOfEarlierModels())
+                            .processInstanceId(processInstanceId).setVariables(variables).correlateAllWithResult()
+                            .isEmpty();
+                });
     }
 
     public boolean isCampaignRunning(long campaignId) {

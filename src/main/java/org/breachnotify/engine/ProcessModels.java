@@ -1,15 +1,14 @@
 package org.breachnotify.engine;
 
-/** Process, message and task ids of the models in {@code bpmn/}. */
+/** Process and task ids of the models in {@code bpmn/}. */
 public final class ProcessModels {
     public static final String CAMPAIGN = "campaign";
     public static final String PARTICIPANT = "participant";
     public static final String MATCH_REVIEW = "matchReview";
 
-    public static final String MSG_LETTER_POSTED = "Msg_LetterPosted";
-    public static final String MSG_LETTER_RETURNED = "Msg_LetterReturned";
-    public static final String MSG_RETURN_WINDOW_CLOSED = "Msg_ReturnWindowClosed";
-
+    /** Where a journey waits for the print house's posting, and then for a return or the window's end. */
+    public static final String TASK_WAIT_FOR_POSTING = "Task_WaitForPosting";
+    public static final String TASK_WAIT_FOR_RETURN = "Task_WaitForReturn";
     public static final String TASK_REVIEW_MATCH = "Task_ReviewMatch";
     public static final String TASK_RESOLVE_RETURNED_LETTER = "Task_ResolveReturnedLetter";
 

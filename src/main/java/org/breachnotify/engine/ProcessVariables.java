@@ -15,6 +15,11 @@ public final class ProcessVariables {
     public static final Var<String> LETTER_ID = new Var<>("letterId", String.class);
     /** A return-mail reason code (FORMATS.md, {@code returnmail.ReturnReason}), as the outbox row carries it. */
     public static final Var<String> RETURN_REASON = new Var<>("returnReason", String.class);
+    /**
+     * Which signal ended the wait for a return ({@link JourneySignal#RETURNED} or {@link JourneySignal#WINDOW_CLOSED}):
+     * transient, set with the signal and read by the gateway right after it, never stored.
+     */
+    public static final Var<JourneySignal> WAIT_OUTCOME = Var.ofEnum("waitOutcome", JourneySignal.class);
     public static final Var<Boolean> NEW_ADDRESS_FOUND = new Var<>("newAddressFound", Boolean.class);
     public static final Var<Boolean> DECEASED_CONFIRMED = new Var<>("deceasedConfirmed", Boolean.class);
     public static final Var<String> RESOLUTION = new Var<>("resolution", String.class);

@@ -33,7 +33,12 @@ public record Var<T>(String name, Class<T> type) {
 
     /** Transient values are visible to the rest of the transaction (e.g. a DMN evaluation) but never stored. */
     public void setTransient(VariableScope scope, T value) {
-        scope.setVariable(name, org.camunda.bpm.engine.variable.Variables.untypedValue(stored(value), true));
+        scope.setVariable(name, transientValue(value));
+    }
+
+    /** The value as a transient one, for a variables map handed to the engine. */
+    public Object transientValue(T value) {
+        return org.camunda.bpm.engine.variable.Variables.untypedValue(stored(value), true);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -82,7 +82,7 @@ class ParticipantProcessTest {
         String letter = fixture.currentLetterOf(person);
 
         postAll();
-        assertThat(journey).isWaitingAt("Gateway_ReturnedOrNot");
+        assertThat(journey).isWaitingAt("Task_WaitForReturn");
         assertThat(fixture.letterStatus(letter)).isEqualTo("POSTED");
 
         assertThat(management.createJobQuery().processInstanceId(journey.getId()).count()).isZero();
@@ -290,7 +290,7 @@ class ParticipantProcessTest {
                 .containsExactly("CORRECTIVE GROUP_1 true " + first);
         List<ProcessInstance> journeys = fixture.journeysOf(person);
         assertThat(journeys).hasSize(2);
-        assertThat(journeys.get(0)).isWaitingAt("Gateway_ReturnedOrNot")
+        assertThat(journeys.get(0)).isWaitingAt("Task_WaitForReturn")
                 .variables().containsEntry(ProcessVariables.LETTER_ID.name(), first);
         assertThat(journeys.get(1)).isWaitingAt("Task_WaitForPosting")
                 .variables().containsEntry(ProcessVariables.CORRECTIVE.name(), true)
@@ -299,7 +299,7 @@ class ParticipantProcessTest {
         assertThat(reports.report(campaign.id()).letters().corrective()).isEqualTo(1);
 
         postAll();   // the posting of the corrective letter reaches the corrective journey, not the first one
-        assertThat(journeys.get(1)).isWaitingAt("Gateway_ReturnedOrNot");
+        assertThat(journeys.get(1)).isWaitingAt("Task_WaitForReturn");
         assertThat(fixture.letterStatus(corrective)).isEqualTo("POSTED");
 
         leaked("2,CD2-91," + bsn + ",,1966-09-09,");   // dataset 2 as well: group 1 still applies, nothing new
