@@ -310,7 +310,8 @@ public class EngineCommandRelay {
                     startLateReturnJourney(c, letter, chunk);
                 } else {
                     engine.continueJourney(letter.instanceId(), JourneySignal.RETURNED,
-                            Map.of(ProcessVariables.RETURN_REASON.name(), c.reason));
+                            Map.of(ProcessVariables.RETURN_REASON.name(), c.reason,
+                                    ProcessVariables.LETTER_ID.name(), c.letterId));
                 }
                 crashPoints.reached(CrashPoints.Point.MID_CORRELATION);
             }

@@ -102,20 +102,24 @@ public class ProcessEngineAdapter {
     }
 
     /**
-     * Starts one person's journey and answers its process instance id. Only the variables that route are set:
-     * {@code letterId} when the first letter is already composed, {@code corrective} only when true, and
-     * {@code returnReason} for a return that came after the window closed.
+     * Starts one person's journey and answers its process instance id. Only what routes is set, and only as long as it
+     * routes (ADR 14): {@code group} and {@code letterId} are read by the start's gateway alone, so they are transient
+     * (never stored, never in history), except that a journey for a return after the window keeps {@code letterId}
+     * and {@code returnReason} for the staff task that may follow; {@code corrective} is stored, only when true, for
+     * the letter the journey writes itself.
      */
     public String startJourney(String definitionId, JourneyStart start) {
+        boolean lateReturn = start.returnReason() != null;
         var builder = runtime.createProcessInstanceById(definitionId).businessKey(start.businessKey())
-                .setVariable(ProcessVariables.GROUP.name(), ProcessVariables.GROUP.stored(start.group()));
+                .setVariable(ProcessVariables.GROUP.name(), ProcessVariables.GROUP.transientValue(start.group()));
         if (start.letterId() != null) {
-            builder.setVariable(ProcessVariables.LETTER_ID.name(), start.letterId());
+            builder.setVariable(ProcessVariables.LETTER_ID.name(), lateReturn ? start.letterId()
+                    : ProcessVariables.LETTER_ID.transientValue(start.letterId()));
         }
         if (start.corrective()) {
             builder.setVariable(ProcessVariables.CORRECTIVE.name(), true);
         }
-        if (start.returnReason() != null) {
+        if (lateReturn) {
             builder.setVariable(ProcessVariables.RETURN_REASON.name(), start.returnReason());
         }
         return builder.execute().getId();

@@ -56,19 +56,41 @@ public class Journeys {
                 where id = ?""", PersonStage.RETURNED.name(), personId);
     }
 
+    /** One journey's end: its business key's two parts and its end event's id (the outcome). */
+    public record JourneyEnd(String campaignCode, String participantId, String outcome) {
+    }
+
     /**
-     * Records the end of one of the person's journeys, named by campaign code and participant id (the journey's
-     * business key), with its end event's id as outcome; the last open journey to end ends the person's journey
-     * ({@link PersonStage#ENDED}). Answers the people updated: 1, or 0 when there is no such person.
+     * Records the ends of journeys, in the order given: each counts one open journey of its person less, the last
+     * outcome of a person is kept, and the person whose last open journey ends is {@link PersonStage#ENDED} (with
+     * {@code journey_ended_at}). One statement however many ends, locking the people in id order as every other
+     * set-based writer of {@code person} does. Answers the ends whose person does not exist (none updated for them).
      */
-    public int recordEnd(String campaignCode, String participantId, String outcome) {
-        return jdbc.update("""
-                update person p set open_journeys = open_journeys - 1, journey_outcome = ?,
-                                  journey_ended_at = case when open_journeys = 1 then now() end,
-                                  stage = case when open_journeys = 1 then ? else stage end
-                from campaign c
-                where c.id = p.campaign_id and c.code = ? and p.participant_id = ?""",
-                outcome, PersonStage.ENDED.name(), campaignCode, participantId);
+    public List<JourneyEnd> recordEnds(List<JourneyEnd> ends) {
+        if (ends.isEmpty()) {
+            return List.of();
+        }
+        Set<List<String>> found = new java.util.HashSet<>(jdbc.query("""
+                with ended as (
+                    select code, participant_id, count(*) as n, (array_agg(outcome order by ord desc))[1] as outcome
+                    from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]))
+                         with ordinality as v(code, participant_id, outcome, ord)
+                    group by code, participant_id),
+                locked as materialized (
+                    select p.id, e.n, e.outcome, e.code, e.participant_id
+                    from ended e join campaign c on c.code = e.code
+                    join person p on p.campaign_id = c.id and p.participant_id = e.participant_id
+                    order by p.id for update of p)
+                update person p set open_journeys = p.open_journeys - l.n, journey_outcome = l.outcome,
+                                  journey_ended_at = case when p.open_journeys = l.n then now() end,
+                                  stage = case when p.open_journeys = l.n then ? else p.stage end
+                from locked l where p.id = l.id
+                returning l.code, l.participant_id""",
+                (rs, i) -> List.of(rs.getString(1), rs.getString(2)),
+                ends.stream().map(JourneyEnd::campaignCode).toArray(String[]::new),
+                ends.stream().map(JourneyEnd::participantId).toArray(String[]::new),
+                ends.stream().map(JourneyEnd::outcome).toArray(String[]::new), PersonStage.ENDED.name()));
+        return ends.stream().filter(e -> !found.contains(List.of(e.campaignCode(), e.participantId()))).toList();
     }
 
     /**

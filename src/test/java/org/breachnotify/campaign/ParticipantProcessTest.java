@@ -76,8 +76,7 @@ class ParticipantProcessTest {
 
         ProcessInstance journey = fixture.journeyOf(person);
         assertThat(journey).isWaitingAt("Task_WaitForPosting").hasNotPassed("Task_GenerateLetter")
-                .variables().containsOnlyKeys(ProcessVariables.GROUP.name(), ProcessVariables.LETTER_ID.name())
-                .containsEntry(ProcessVariables.GROUP.name(), "GROUP_1");
+                .variables().as("group and letter id only route the start (ADR 14)").isEmpty();
         assertThat(journey.getBusinessKey()).isEqualTo(campaign.code() + "/P-1");
         String letter = fixture.currentLetterOf(person);
 
@@ -138,6 +137,9 @@ class ParticipantProcessTest {
         ProcessInstance journey = fixture.journeyOf(person);
         assertThat(journey).hasPassed("Task_LookUpAddress").isWaitingAt("Task_ResolveReturnedLetter");
         assertThat(task(journey)).hasCandidateGroup(ProcessModels.HELPDESK_GROUP);
+        assertThat(journey).as("the staff form shows the returned letter and why")
+                .variables().containsEntry(ProcessVariables.LETTER_ID.name(), letter)
+                .containsEntry(ProcessVariables.RETURN_REASON.name(), "ADDRESS_UNKNOWN");
         complete(task(journey), withVariables(ProcessVariables.RESOLUTION.name(), "CLOSE"));
         assertThat(journey).isEnded().hasPassed("EndEvent_ClosedByStaff");
         assertThat(fixture.lettersOf(person)).hasSize(1);
@@ -290,8 +292,7 @@ class ParticipantProcessTest {
                 .containsExactly("CORRECTIVE GROUP_1 true " + first);
         List<ProcessInstance> journeys = fixture.journeysOf(person);
         assertThat(journeys).hasSize(2);
-        assertThat(journeys.get(0)).isWaitingAt("Task_WaitForReturn")
-                .variables().containsEntry(ProcessVariables.LETTER_ID.name(), first);
+        assertThat(journeys.get(0)).isWaitingAt("Task_WaitForReturn").variables().isEmpty();
         assertThat(journeys.get(1)).isWaitingAt("Task_WaitForPosting")
                 .variables().containsEntry(ProcessVariables.CORRECTIVE.name(), true)
                 .containsEntry(ProcessVariables.LETTER_ID.name(), corrective);
