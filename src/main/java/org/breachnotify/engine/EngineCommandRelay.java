@@ -332,9 +332,12 @@ public class EngineCommandRelay {
         chunk.journeysOfLetters.add(new StartedJourney(c.letterId, instance));
     }
 
+    /** One statement for the chunk; its rows are locked by the claim already. */
     private void markDone(List<Command> chunk) {
-        jdbc.batchUpdate("update engine_command set done_at = now() where id = ?", chunk, 500,
-                (ps, c) -> ps.setLong(1, c.id));
+        if (!chunk.isEmpty()) {
+            jdbc.update("update engine_command set done_at = now() where id = any(?)",
+                    (Object) chunk.stream().map(Command::id).toArray(Long[]::new));
+        }
     }
 
     private void recordFailure(long id, RuntimeException e) {

@@ -247,7 +247,7 @@ class ParticipantProcessTest {
                 select distinct a.act_id_ from act_hi_actinst a join act_hi_procinst p on p.id_ = a.proc_inst_id_
                 where p.proc_def_key_ = 'participant' and p.business_key_ like any(?)""", String.class,
                 (Object) CAMPAIGNS.stream().map(code -> code + "/%").toArray(String[]::new)));
-        assertThat(nodes).contains("Task_WaitForPosting", "Event_ReturnWindowClosed", "Task_ResolveReturnedLetter");
+        assertThat(nodes).contains("Task_WaitForPosting", "Gateway_ReturnedOrNot", "Task_ResolveReturnedLetter");
         assertThat(passed).as("flow nodes passed by ParticipantProcessTest").containsAll(nodes);
     }
 
