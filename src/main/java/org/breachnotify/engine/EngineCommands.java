@@ -5,6 +5,9 @@ import java.util.Map;
 import org.breachnotify.journey.Journeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The write side of the engine-command outbox. Domain services call this inside their own transaction; the
@@ -12,12 +15,18 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class EngineCommands {
+    /** Return windows closed per transaction: the relay starts on the first chunk while the next is queued. */
+    static final int WINDOW_CLOSES_PER_TRANSACTION = 10_000;
+
     private final JdbcTemplate jdbc;
     private final Journeys journeys;
+    private final TransactionTemplate ownTransaction;
 
-    public EngineCommands(JdbcTemplate jdbc, Journeys journeys) {
+    public EngineCommands(JdbcTemplate jdbc, Journeys journeys, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.journeys = journeys;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public void enqueue(EngineCommandKind kind, long campaignId, long targetId, String letterId, String reason) {
@@ -59,18 +68,36 @@ public class EngineCommands {
 
     /**
      * Queues "return window closed" for every letter of the campaign that was posted, not returned, and whose
-     * window has passed; each letter once. Answers how many were queued. Reads only open windows (an index), so its
-     * cost does not grow with the letters already done.
+     * window has passed; each letter once. Answers how many were queued. Works in transactions of its own, of
+     * {@value #WINDOW_CLOSES_PER_TRANSACTION} letters each (earliest window first), so the relay closes the first
+     * windows while later ones are still being queued and no transaction holds a million rows; a chunk marks its
+     * letters closed and queues their commands together, so a crash between chunks loses nothing and a second run
+     * queues only what is left. Reads only open windows (an index), so its cost does not grow with the letters done.
      */
     public int enqueueDueWindowCloses(long campaignId) {
-        return jdbc.update("""
-                with due as (
-                    update letter set window_closed_at = now()
-                    where campaign_id = ? and window_closed_at is null and return_window_ends_at is not null
-                      and return_window_ends_at <= now() and status = 'POSTED'
-                    returning id, campaign_id, person_id)
-                insert into engine_command (kind, campaign_id, target_id, letter_id)
-                select 'CLOSE_RETURN_WINDOW', campaign_id, person_id, id from due order by person_id""", campaignId);
+        return enqueueDueWindowCloses(campaignId, WINDOW_CLOSES_PER_TRANSACTION);
+    }
+
+    /** As {@link #enqueueDueWindowCloses(long)}, {@code perTransaction} letters per transaction. */
+    public int enqueueDueWindowCloses(long campaignId, int perTransaction) {
+        int queued = 0;
+        int chunk;
+        do {
+            chunk = ownTransaction.execute(status -> jdbc.update("""
+                    with due as (
+                        update letter set window_closed_at = now()
+                        where id in (select id from letter
+                                     where campaign_id = ? and window_closed_at is null
+                                       and return_window_ends_at is not null and return_window_ends_at <= now()
+                                       and status = 'POSTED'
+                                     order by return_window_ends_at limit ? for update skip locked)
+                        returning id, campaign_id, person_id)
+                    insert into engine_command (kind, campaign_id, target_id, letter_id)
+                    select 'CLOSE_RETURN_WINDOW', campaign_id, person_id, id from due order by person_id""",
+                    campaignId, perTransaction));
+            queued += chunk;
+        } while (chunk == perTransaction);
+        return queued;
     }
 
     /**
