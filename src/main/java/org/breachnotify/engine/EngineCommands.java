@@ -72,7 +72,9 @@ public class EngineCommands {
      * {@value #WINDOW_CLOSES_PER_TRANSACTION} letters each (earliest window first), so the relay closes the first
      * windows while later ones are still being queued and no transaction holds a million rows; a chunk marks its
      * letters closed and queues their commands together, so a crash between chunks loses nothing and a second run
-     * queues only what is left. Reads only open windows (an index), so its cost does not grow with the letters done.
+     * queues only what is left. Each chunk reads the open-windows index from where the previous one ended (V16), so
+     * its cost stays the same however many letters the chunks before it closed. A letter another transaction holds
+     * locked is skipped and queued by the campaign's next round.
      */
     public int enqueueDueWindowCloses(long campaignId) {
         return enqueueDueWindowCloses(campaignId, WINDOW_CLOSES_PER_TRANSACTION);
@@ -81,23 +83,40 @@ public class EngineCommands {
     /** As {@link #enqueueDueWindowCloses(long)}, {@code perTransaction} letters per transaction. */
     public int enqueueDueWindowCloses(long campaignId, int perTransaction) {
         int queued = 0;
-        int chunk;
-        do {
-            chunk = ownTransaction.execute(status -> jdbc.update("""
+        WindowMark mark = WindowMark.START;
+        while (true) {
+            WindowMark from = mark;
+            WindowChunk chunk = ownTransaction.execute(status -> jdbc.query("""
                     with due as (
                         update letter set window_closed_at = now()
                         where id in (select id from letter
                                      where campaign_id = ? and window_closed_at is null
                                        and return_window_ends_at is not null and return_window_ends_at <= now()
-                                       and status = 'POSTED'
-                                     order by return_window_ends_at limit ? for update skip locked)
-                        returning id, campaign_id, person_id)
-                    insert into engine_command (kind, campaign_id, target_id, letter_id)
-                    select 'CLOSE_RETURN_WINDOW', campaign_id, person_id, id from due order by person_id""",
-                    campaignId, perTransaction));
-            queued += chunk;
-        } while (chunk == perTransaction);
-        return queued;
+                                       and (return_window_ends_at, id) > (?, ?) and status = 'POSTED'
+                                     order by return_window_ends_at, id limit ? for update skip locked)
+                        returning id, campaign_id, person_id, return_window_ends_at),
+                    queued as (
+                        insert into engine_command (kind, campaign_id, target_id, letter_id)
+                        select 'CLOSE_RETURN_WINDOW', campaign_id, person_id, id from due order by person_id)
+                    select count(*) over (), return_window_ends_at, id from due
+                    order by return_window_ends_at desc, id desc limit 1""",
+                    rs -> rs.next() ? new WindowChunk(rs.getInt(1), new WindowMark(rs.getTimestamp(2),
+                            rs.getString(3))) : new WindowChunk(0, from),
+                    campaignId, from.endsAt(), from.letterId(), perTransaction));
+            queued += chunk.letters();
+            if (chunk.letters() < perTransaction) {
+                return queued;
+            }
+            mark = chunk.last();
+        }
+    }
+
+    /** Where a chunk of window closes ended: the last letter's window end and id (the order they are read in). */
+    private record WindowMark(java.sql.Timestamp endsAt, String letterId) {
+        static final WindowMark START = new WindowMark(new java.sql.Timestamp(0), "");
+    }
+
+    private record WindowChunk(int letters, WindowMark last) {
     }
 
     /**
