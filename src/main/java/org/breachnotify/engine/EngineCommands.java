@@ -73,8 +73,8 @@ public class EngineCommands {
      * windows while later ones are still being queued and no transaction holds a million rows; a chunk marks its
      * letters closed and queues their commands together, so a crash between chunks loses nothing and a second run
      * queues only what is left. Each chunk reads the open-windows index from where the previous one ended (V16), so
-     * its cost stays the same however many letters the chunks before it closed. A letter another transaction holds
-     * locked is skipped and queued by the campaign's next round.
+     * its cost stays the same however many letters the chunks before it closed. The update checks again that the
+     * letter is still posted and open, so a letter returned meanwhile (its row waited for) is left to the return.
      */
     public int enqueueDueWindowCloses(long campaignId) {
         return enqueueDueWindowCloses(campaignId, WINDOW_CLOSES_PER_TRANSACTION);
@@ -93,7 +93,8 @@ public class EngineCommands {
                                      where campaign_id = ? and window_closed_at is null
                                        and return_window_ends_at is not null and return_window_ends_at <= now()
                                        and (return_window_ends_at, id) > (?, ?) and status = 'POSTED'
-                                     order by return_window_ends_at, id limit ? for update skip locked)
+                                     order by return_window_ends_at, id limit ?)
+                          and window_closed_at is null and status = 'POSTED'
                         returning id, campaign_id, person_id, return_window_ends_at),
                     queued as (
                         insert into engine_command (kind, campaign_id, target_id, letter_id)

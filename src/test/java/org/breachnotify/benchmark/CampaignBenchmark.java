@@ -254,6 +254,10 @@ class CampaignBenchmark {
         lines.forEach(System.out::println);
         System.out.printf(Locale.ROOT, "peak heap (sum of pool peaks): %d MB of max %d MB%n", peakHeap >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            System.out.printf(Locale.ROOT, "garbage collector %s: %d collections, %.1f s in all%n", gc.getName(),
+                    gc.getCollectionCount(), gc.getCollectionTime() / 1000.0);
+        }
         System.out.println("=================================================");
     }
 
