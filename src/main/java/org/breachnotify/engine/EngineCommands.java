@@ -5,9 +5,6 @@ import java.util.Map;
 import org.breachnotify.journey.Journeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The write side of the engine-command outbox. Domain services call this inside their own transaction; the
@@ -15,18 +12,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class EngineCommands {
-    /** Return windows closed per transaction: the relay starts on the first chunk while the next is queued. */
-    static final int WINDOW_CLOSES_PER_TRANSACTION = 10_000;
-
     private final JdbcTemplate jdbc;
     private final Journeys journeys;
-    private final TransactionTemplate ownTransaction;
 
-    public EngineCommands(JdbcTemplate jdbc, Journeys journeys, PlatformTransactionManager transactions) {
+    public EngineCommands(JdbcTemplate jdbc, Journeys journeys) {
         this.jdbc = jdbc;
         this.journeys = journeys;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public void enqueue(EngineCommandKind kind, long campaignId, long targetId, String letterId, String reason) {
@@ -68,56 +59,18 @@ public class EngineCommands {
 
     /**
      * Queues "return window closed" for every letter of the campaign that was posted, not returned, and whose
-     * window has passed; each letter once. Answers how many were queued. Works in transactions of its own, of
-     * {@value #WINDOW_CLOSES_PER_TRANSACTION} letters each (earliest window first), so the relay closes the first
-     * windows while later ones are still being queued and no transaction holds a million rows; a chunk marks its
-     * letters closed and queues their commands together, so a crash between chunks loses nothing and a second run
-     * queues only what is left. Each chunk reads the open-windows index from where the previous one ended (V16), so
-     * its cost stays the same however many letters the chunks before it closed. The update checks again that the
-     * letter is still posted and open, so a letter returned meanwhile (its row waited for) is left to the return.
+     * window has passed; each letter once. Answers how many were queued. Reads only open windows (an index), so its
+     * cost does not grow with the letters already done.
      */
     public int enqueueDueWindowCloses(long campaignId) {
-        return enqueueDueWindowCloses(campaignId, WINDOW_CLOSES_PER_TRANSACTION);
-    }
-
-    /** As {@link #enqueueDueWindowCloses(long)}, {@code perTransaction} letters per transaction. */
-    public int enqueueDueWindowCloses(long campaignId, int perTransaction) {
-        int queued = 0;
-        WindowMark mark = WindowMark.START;
-        while (true) {
-            WindowMark from = mark;
-            WindowChunk chunk = ownTransaction.execute(status -> jdbc.query("""
-                    with due as (
-                        update letter set window_closed_at = now()
-                        where id in (select id from letter
-                                     where campaign_id = ? and window_closed_at is null
-                                       and return_window_ends_at is not null and return_window_ends_at <= now()
-                                       and (return_window_ends_at, id) > (?, ?) and status = 'POSTED'
-                                     order by return_window_ends_at, id limit ?)
-                          and window_closed_at is null and status = 'POSTED'
-                        returning id, campaign_id, person_id, return_window_ends_at),
-                    queued as (
-                        insert into engine_command (kind, campaign_id, target_id, letter_id)
-                        select 'CLOSE_RETURN_WINDOW', campaign_id, person_id, id from due order by person_id)
-                    select count(*) over (), return_window_ends_at, id from due
-                    order by return_window_ends_at desc, id desc limit 1""",
-                    rs -> rs.next() ? new WindowChunk(rs.getInt(1), new WindowMark(rs.getTimestamp(2),
-                            rs.getString(3))) : new WindowChunk(0, from),
-                    campaignId, from.endsAt(), from.letterId(), perTransaction));
-            queued += chunk.letters();
-            if (chunk.letters() < perTransaction) {
-                return queued;
-            }
-            mark = chunk.last();
-        }
-    }
-
-    /** Where a chunk of window closes ended: the last letter's window end and id (the order they are read in). */
-    private record WindowMark(java.sql.Timestamp endsAt, String letterId) {
-        static final WindowMark START = new WindowMark(new java.sql.Timestamp(0), "");
-    }
-
-    private record WindowChunk(int letters, WindowMark last) {
+        return jdbc.update("""
+                with due as (
+                    update letter set window_closed_at = now()
+                    where campaign_id = ? and window_closed_at is null and return_window_ends_at is not null
+                      and return_window_ends_at <= now() and status = 'POSTED'
+                    returning id, campaign_id, person_id)
+                insert into engine_command (kind, campaign_id, target_id, letter_id)
+                select 'CLOSE_RETURN_WINDOW', campaign_id, person_id, id from due order by person_id""", campaignId);
     }
 
     /**

@@ -94,29 +94,6 @@ class JourneyCoreTest {
     }
 
     @Test
-    @DisplayName("due windows are queued in transactions of a chunk each, earliest first, each letter once")
-    void dueWindowsAreQueuedChunkByChunk() {
-        registerGroupFour("C-1", "C-2", "C-3", "C-4", "C-5");
-        fixture.matchAndStartJourneys(campaign);
-        fixture.postAll(campaign);
-        jdbc.update("""
-                update letter l set return_window_ends_at = now() - case when p.participant_id in ('C-1', 'C-2')
-                                                                         then interval '2 minutes'
-                                                                         else interval '1 minute' end
-                from person p where p.id = l.person_id and l.campaign_id = ?""", campaign.id());
-
-        assertThat(commands.enqueueDueWindowCloses(campaign.id(), 2)).isEqualTo(5);
-        assertThat(jdbc.queryForList("""
-                select p.participant_id from engine_command c join person p on p.id = c.target_id
-                where c.campaign_id = ? and c.kind = 'CLOSE_RETURN_WINDOW' order by c.id""", String.class,
-                campaign.id()).subList(0, 2)).as("the earliest windows first").containsExactlyInAnyOrder("C-1", "C-2");
-        assertThat(commands.enqueueDueWindowCloses(campaign.id(), 2)).as("each window closes once").isZero();
-        fixture.relayAndRun(campaign);
-        assertThat(jdbc.queryForObject("select count(*) from person where campaign_id = ? and stage = 'ENDED'",
-                Integer.class, campaign.id())).isEqualTo(5);
-    }
-
-    @Test
     @DisplayName("a letter returned after its window closed is recorded and handled by a new journey: remailed")
     void lateReturnIsRemailed() {
         String bsn = TestBsn.valid(61);
