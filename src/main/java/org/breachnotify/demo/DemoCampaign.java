@@ -71,7 +71,7 @@ public class DemoCampaign implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         seedUsers();
         Campaign campaign = campaigns.create(demo.campaignCode(), "Demo campaign (" + demo.people() + " synthetic people)",
-                new CampaignSettings(demo.roundInterval(), demo.returnWindow(), demo.batchSize(), demo.batchMaxWait()));
+                new CampaignSettings(demo.roundInterval(), demo.returnWindow(), batchSize(demo), demo.batchMaxWait()));
         Path world = dataDir.resolve("demo-world").resolve(campaign.code());
         if (campaign.status() == CampaignStatus.OPEN) {
             generate(campaign, world);
@@ -85,6 +85,17 @@ public class DemoCampaign implements ApplicationRunner {
         campaign = campaigns.start(campaign.id());
         printBanner(campaign);
     }
+
+    /**
+     * Letters per print batch: the configured size (500, so the default 2,000 people make a few batches to follow),
+     * raised for a large demo to a twentieth of its people, at most the campaigns' usual 5,000: a 100,000-person demo
+     * then makes 20 batches, not 200 that the simulated print house takes a few per poll.
+     */
+    static int batchSize(DemoProperties demo) {
+        return Math.max(demo.batchSize(), Math.min(LARGE_BATCH, demo.people() / 20));
+    }
+
+    private static final int LARGE_BATCH = 5_000;
 
     @Scheduled(fixedDelayString = "${breachnotify.demo.print-house-poll-interval}")
     public void playPrintHouse() {

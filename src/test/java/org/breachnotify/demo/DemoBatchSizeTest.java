@@ -1,0 +1,22 @@
+package org.breachnotify.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DemoBatchSizeTest {
+
+    @Test
+    void theConfiguredSizeHoldsForASmallDemoALargeOneCutsTwentyBatchesOfAtMostFiveThousand() {
+        assertThat(DemoCampaign.batchSize(demo(2_000, 500))).isEqualTo(500);
+        assertThat(DemoCampaign.batchSize(demo(20_000, 500))).isEqualTo(1_000);
+        assertThat(DemoCampaign.batchSize(demo(100_000, 500))).isEqualTo(5_000);
+        assertThat(DemoCampaign.batchSize(demo(941_000, 500))).isEqualTo(5_000);
+        assertThat(DemoCampaign.batchSize(demo(2_000, 800))).as("a larger configured size").isEqualTo(800);
+    }
+
+    private static DemoProperties demo(int people, int batchSize) {
+        return new DemoProperties(true, people, "demo", "PT5S", "PT3M", batchSize, "PT15S", Duration.ofSeconds(5));
+    }
+}
