@@ -10,6 +10,7 @@ import java.util.List;
 import org.breachnotify.journey.Journeys;
 import org.breachnotify.journey.PersonStage;
 import org.breachnotify.register.Group;
+import org.breachnotify.platform.PlannerStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,16 +42,18 @@ public class ClassificationService {
     private final ClassificationDecision decision;
     private final ApplicationEventPublisher events;
     private final Journeys journeys;
+    private final PlannerStatistics statistics;
 
     public ClassificationService(JdbcTemplate jdbc, PlatformTransactionManager transactions,
                                  ClassificationDecision decision, ApplicationEventPublisher events,
-                                 Journeys journeys) {
+                                 Journeys journeys, PlannerStatistics statistics) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.decision = decision;
         this.events = events;
         this.journeys = journeys;
+        this.statistics = statistics;
     }
 
     /**
@@ -79,22 +82,10 @@ public class ClassificationService {
         if (run.classified() + run.reclassified() > 0) {
             log.info("Campaign {} classification by {}: {}", campaignId, version.id(), run);
         }
-        if (run.classified() + run.reclassified() >= ANALYZE_AFTER_PEOPLE) {
-            long t0 = System.nanoTime();
-            jdbc.execute("analyze person");
-            log.info("Statistics of person refreshed after {} people got a group ({} ms)",
-                    run.classified() + run.reclassified(), (System.nanoTime() - t0) / 1_000_000);
-        }
+        // the journey starts that follow are planned on the groups just set
+        statistics.refreshAfter("person", run.classified() + run.reclassified(), "people given a group");
         return run;
     }
-
-    /**
-     * After this many people got a group, the planner's statistics of {@code person} are refreshed at once, as
-     * imports do for the rows they add. The statistics taken after the register's import say every group is empty,
-     * and the journey starts that follow classification were then planned as a scan of all people per person started:
-     * 53 s for the first 5,000 people of a 100,000-person demo, which waited for autovacuum.
-     */
-    static final int ANALYZE_AFTER_PEOPLE = 10_000;
 
     /**
      * A review decided while this classification was holding its candidates (staff can be that quick) looked for held

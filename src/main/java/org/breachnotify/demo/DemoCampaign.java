@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import org.breachnotify.campaign.Campaign;
+import org.breachnotify.campaign.CampaignDefaults;
 import org.breachnotify.campaign.CampaignService;
 import org.breachnotify.campaign.CampaignSettings;
 import org.breachnotify.campaign.CampaignStatus;
@@ -45,6 +46,7 @@ public class DemoCampaign implements ApplicationRunner {
     }
 
     private final DemoProperties demo;
+    private final CampaignDefaults defaults;
     private final CampaignService campaigns;
     private final EngineAdministration admin;
     private final ApplicationContext context;
@@ -54,10 +56,12 @@ public class DemoCampaign implements ApplicationRunner {
     private final CrashPoints crashPoints;
     private volatile SimulatedPrintHouse printHouse;
 
-    public DemoCampaign(DemoProperties demo, CampaignService campaigns, EngineAdministration admin,
+    public DemoCampaign(DemoProperties demo, CampaignDefaults defaults, CampaignService campaigns,
+                        EngineAdministration admin,
                         ApplicationContext context, @Value("${breachnotify.data-dir}") Path dataDir,
                         @Value("${breachnotify.export-dir}") Path exportDir, Clock clock, CrashPoints crashPoints) {
         this.demo = demo;
+        this.defaults = defaults;
         this.campaigns = campaigns;
         this.admin = admin;
         this.context = context;
@@ -71,7 +75,8 @@ public class DemoCampaign implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         seedUsers();
         Campaign campaign = campaigns.create(demo.campaignCode(), "Demo campaign (" + demo.people() + " synthetic people)",
-                new CampaignSettings(demo.roundInterval(), demo.returnWindow(), batchSize(demo), demo.batchMaxWait()));
+                new CampaignSettings(demo.roundInterval(), demo.returnWindow(), batchSize(demo, defaults.batchSize()),
+                        demo.batchMaxWait()));
         Path world = dataDir.resolve("demo-world").resolve(campaign.code());
         if (campaign.status() == CampaignStatus.OPEN) {
             generate(campaign, world);
@@ -88,14 +93,13 @@ public class DemoCampaign implements ApplicationRunner {
 
     /**
      * Letters per print batch: the configured size (500, so the default 2,000 people make a few batches to follow),
-     * raised for a large demo to a twentieth of its people, at most the campaigns' usual 5,000: a 100,000-person demo
-     * then makes 20 batches, not 200 that the simulated print house takes a few per poll.
+     * raised for a large demo to a twentieth of its people, at most {@code campaignBatchSize} (a real campaign's
+     * default, {@code breachnotify.campaign-defaults.batch-size}): a 100,000-person demo then makes 20 batches, not
+     * 200 that the simulated print house takes a few per poll.
      */
-    static int batchSize(DemoProperties demo) {
-        return Math.max(demo.batchSize(), Math.min(LARGE_BATCH, demo.people() / 20));
+    static int batchSize(DemoProperties demo, int campaignBatchSize) {
+        return Math.max(demo.batchSize(), Math.min(campaignBatchSize, demo.people() / 20));
     }
-
-    private static final int LARGE_BATCH = 5_000;
 
     @Scheduled(fixedDelayString = "${breachnotify.demo.print-house-poll-interval}")
     public void playPrintHouse() {

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.breachnotify.platform.PlannerStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,11 +34,13 @@ public class ImportService {
     private final TransactionTemplate tx;
     private final Map<FileType, FileImporter> importers = new EnumMap<>(FileType.class);
     private final ImportProgress progress;
+    private final PlannerStatistics statistics;
 
     public ImportService(JdbcTemplate jdbc, PlatformTransactionManager transactions, List<FileImporter> importers,
-                         ImportProgress progress) {
+                         ImportProgress progress, PlannerStatistics statistics) {
         this.jdbc = jdbc;
         this.progress = progress;
+        this.statistics = statistics;
         // Own transaction even when called from a process step: once a file is moved to "processed" its rows
         // must be committed, whatever happens to the step afterwards.
         this.tx = new TransactionTemplate(transactions);
@@ -60,7 +63,7 @@ public class ImportService {
         }
         try {
             ImportResult result = tx.execute(status -> store(campaignId, type, fileName, file, sha256, importer));
-            refreshStatistics(importer, result);
+            importer.filledTable().ifPresent(table -> statistics.refreshAfter(table, result.accepted(), "rows"));
             return result;
         } catch (RefusedFile refused) {
             Long id = tx.execute(status -> jdbc.queryForObject("""
@@ -99,18 +102,6 @@ public class ImportService {
                 counts.read(), counts.accepted(), counts.rejected(), rejections.notListed());
         return new ImportResult(id, fileName, type, ImportResult.IMPORTED, counts.read(), counts.accepted(),
                 counts.rejected(), note, false, firstRejections(id));
-    }
-
-    /** See {@link FileImporter#filledTable()}; a file of fewer rows than this leaves the statistics to autovacuum. */
-    static final long ANALYZE_AFTER_ROWS = 10_000;
-
-    private void refreshStatistics(FileImporter importer, ImportResult result) {
-        importer.filledTable().filter(table -> result.accepted() >= ANALYZE_AFTER_ROWS).ifPresent(table -> {
-            long t0 = System.nanoTime();
-            jdbc.execute("analyze " + table);
-            log.info("Statistics of {} refreshed after {} rows ({} ms)", table, result.accepted(),
-                    (System.nanoTime() - t0) / 1_000_000);
-        });
     }
 
     public Optional<ImportResult> find(long campaignId, FileType type, String sha256) {

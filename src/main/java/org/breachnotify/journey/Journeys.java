@@ -1,6 +1,7 @@
 package org.breachnotify.journey;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,7 +71,7 @@ public class Journeys {
         if (ends.isEmpty()) {
             return List.of();
         }
-        Set<List<String>> found = new java.util.HashSet<>(jdbc.query("""
+        Set<List<String>> found = new HashSet<>(jdbc.query("""
                 with ended as (
                     select code, participant_id, count(*) as n, (array_agg(outcome order by ord desc))[1] as outcome
                     from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]))

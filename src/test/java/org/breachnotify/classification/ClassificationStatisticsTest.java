@@ -7,6 +7,7 @@ import static org.breachnotify.support.CampaignFixture.participant;
 import org.breachnotify.campaign.Campaign;
 import org.breachnotify.intake.FileType;
 import org.breachnotify.matching.MatchingService;
+import org.breachnotify.platform.PlannerStatistics;
 import org.breachnotify.support.CampaignFixture;
 import org.breachnotify.support.ProcessTestContext;
 import org.breachnotify.support.TestBsn;
@@ -40,7 +41,7 @@ class ClassificationStatisticsTest {
         assertThat(analyzeCount()).as("after one person").isEqualTo(before);
 
         Campaign large = fixture.newCampaign();
-        String[] rows = new String[ClassificationService.ANALYZE_AFTER_PEOPLE + 1];
+        String[] rows = new String[(int) PlannerStatistics.REFRESH_AFTER_ROWS + 1];
         rows[0] = PARTICIPANTS_HEADER;
         for (int i = 1; i < rows.length; i++) {
             rows[i] = participant("C-" + i, TestBsn.valid(400_000 + i), "Berg", "1968-04-12", "1012 AB", "false",
@@ -50,8 +51,8 @@ class ClassificationStatisticsTest {
         matching.matchNewRecords(large.id());
         long afterImport = analyzeCount();
         assertThat(classification.classifyPending(large.id()).classified())
-                .isEqualTo(ClassificationService.ANALYZE_AFTER_PEOPLE);
-        assertThat(analyzeCount()).as("after %d people", ClassificationService.ANALYZE_AFTER_PEOPLE)
+                .isEqualTo((int) PlannerStatistics.REFRESH_AFTER_ROWS);
+        assertThat(analyzeCount()).as("after %d people", PlannerStatistics.REFRESH_AFTER_ROWS)
                 .isEqualTo(afterImport + 1);
     }
 

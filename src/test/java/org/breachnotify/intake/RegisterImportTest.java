@@ -6,6 +6,7 @@ import static org.breachnotify.support.CampaignFixture.participant;
 
 import java.util.List;
 import org.breachnotify.campaign.Campaign;
+import org.breachnotify.platform.PlannerStatistics;
 import org.breachnotify.support.CampaignFixture;
 import org.breachnotify.support.ProcessTestContext;
 import org.breachnotify.support.TestBsn;
@@ -77,7 +78,7 @@ class RegisterImportTest {
                 participant("P-1", TestBsn.valid(59), "Berg", "1968-04-12", "1012 AB", "false", null));
         assertThat(analyzeCount("person")).as("after one row").isEqualTo(before);
 
-        String[] large = new String[(int) ImportService.ANALYZE_AFTER_ROWS + 1];
+        String[] large = new String[(int) PlannerStatistics.REFRESH_AFTER_ROWS + 1];
         large[0] = PARTICIPANTS_HEADER;
         for (int i = 1; i < large.length; i++) {
             large[i] = participant("L-" + i, TestBsn.valid(300_000 + i), "Berg", "1968-04-12", "1012 AB", "false",
@@ -85,7 +86,7 @@ class RegisterImportTest {
         }
         ImportResult result = fixture.importCsv(campaign, FileType.PARTICIPANTS, "large.csv", large);
 
-        assertThat(result.accepted()).isEqualTo(ImportService.ANALYZE_AFTER_ROWS);
+        assertThat(result.accepted()).isEqualTo(PlannerStatistics.REFRESH_AFTER_ROWS);
         assertThat(analyzeCount("person")).as("after %d rows", result.accepted()).isEqualTo(before + 1);
     }
 

@@ -35,11 +35,7 @@ class JourneyEndsTest {
 
     @Test
     void severalEndsOfOnePersonCountTogetherAndTheLastOutcomeStays() {
-        Campaign campaign = fixture.newCampaign();
-        fixture.register(campaign,
-                participant("E-1", TestBsn.valid(81), "Smit", "1961-01-01", "1011 AA", "false", null),
-                participant("E-2", TestBsn.valid(82), "Mol", "1962-02-02", "1011 AB", "false", null));
-        fixture.matchAndStartJourneys(campaign);
+        Campaign campaign = campaignWithJourneys("E-1", "E-2");
         long first = fixture.personId(campaign, "E-1");
         long second = fixture.personId(campaign, "E-2");
         journeys.openAnother(first);   // a corrective journey of E-1 besides the first one
@@ -57,10 +53,7 @@ class JourneyEndsTest {
 
     @Test
     void oneOfTwoOpenJourneysEndingLeavesThePersonOpen() {
-        Campaign campaign = fixture.newCampaign();
-        fixture.register(campaign,
-                participant("E-3", TestBsn.valid(83), "Kok", "1963-03-03", "1011 AC", "false", null));
-        fixture.matchAndStartJourneys(campaign);
+        Campaign campaign = campaignWithJourneys("E-3");
         long person = fixture.personId(campaign, "E-3");
         String stage = jdbc.queryForObject("select stage from person where id = ?", String.class, person);
         journeys.openAnother(person);
@@ -73,10 +66,7 @@ class JourneyEndsTest {
 
     @Test
     void endsRecordedInATransactionThatRollsBackLeaveNoTrace() {
-        Campaign campaign = fixture.newCampaign();
-        fixture.register(campaign,
-                participant("E-4", TestBsn.valid(84), "Dam", "1964-04-04", "1011 AD", "false", null));
-        fixture.matchAndStartJourneys(campaign);
+        Campaign campaign = campaignWithJourneys("E-4");
         long person = fixture.personId(campaign, "E-4");
         fixture.postAll(campaign);
         String before = journeyColumns(person);
@@ -92,6 +82,19 @@ class JourneyEndsTest {
 
         assertThat(fixture.closeReturnWindows(campaign)).isOne();
         assertThat(journeyColumns(person)).isEqualTo("0 EndEvent_LetterDelivered ENDED true");
+    }
+
+    /** A new campaign in which each given participant (group 3, not in a leaked dataset) has started a journey. */
+    private Campaign campaignWithJourneys(String... participantIds) {
+        Campaign campaign = fixture.newCampaign();
+        String[] rows = new String[participantIds.length];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = participant(participantIds[i], TestBsn.valid(81 + i), "Smit", "1961-01-01", "1011 AA", "false",
+                    null);
+        }
+        fixture.register(campaign, rows);
+        fixture.matchAndStartJourneys(campaign);
+        return campaign;
     }
 
     private String journeyColumns(long person) {
