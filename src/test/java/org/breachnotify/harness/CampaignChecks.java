@@ -106,8 +106,8 @@ public final class CampaignChecks {
     /**
      * Every classified person has exactly one first journey. A person's other journeys are legitimate only as a
      * corrective journey (started with the variable {@code corrective}, one per START_CORRECTIVE_JOURNEY command) or
-     * a late-return journey (a return after the campaign closed the letter's window starts one: it reaches "Why was
-     * it returned?" once more than "Letter returned", and the returned letter names it as its journey). Read from the
+     * a late-return journey (a return after the campaign closed the letter's window starts one: it passes "Letter
+     * returned after the window", and the returned letter names it as its journey). Read from the
      * engine's history ({@code act_hi_procinst}, business key {@code <campaign code>/<participant id>}).
      */
     private void everyPersonOneFirstJourney() throws SQLException {
@@ -119,10 +119,8 @@ public final class CampaignChecks {
                 from act_hi_procinst pi
                 left join (select distinct proc_inst_id_ from act_hi_varinst where name_ = '%s') v
                        on v.proc_inst_id_ = pi.id_
-                left join (select proc_inst_id_, count(*) filter (where act_id_ = 'Gateway_ReturnReason')
-                                                 - count(*) filter (where act_id_ = 'Event_LetterReturned') = 1 late
-                           from act_hi_actinst where act_id_ in ('Gateway_ReturnReason', 'Event_LetterReturned')
-                           group by proc_inst_id_) a on a.proc_inst_id_ = pi.id_
+                left join (select distinct proc_inst_id_, true late from act_hi_actinst
+                           where act_id_ = 'Event_LetterReturnedLate') a on a.proc_inst_id_ = pi.id_
                 where pi.proc_def_key_ = '%s' and pi.business_key_ like '%s%%'
                 """.formatted(ProcessVariables.CORRECTIVE.name(), ProcessModels.PARTICIPANT,
                 JourneyKeys.campaignPrefix(campaignCode)));

@@ -112,7 +112,8 @@ class JourneyCoreTest {
         assertThat(result.accepted()).as("rejections: %s", result.firstRejections()).isEqualTo(1);
         assertThat(fixture.letterStatus(first)).isEqualTo("RETURNED");
         ProcessInstance late = fixture.journeyOf(person);
-        assertThat(late).hasPassed("Task_LookUpAddress", "Task_GenerateLetter").isWaitingAt("Task_WaitForPosting");
+        assertThat(late).hasPassed("Event_LetterReturnedLate", "Task_LookUpAddress", "Task_GenerateLetter")
+                .isWaitingAt("Task_WaitForPosting");
         assertThat(late.getBusinessKey()).isEqualTo(campaign.code() + "/L-1");
         assertThat(fixture.lettersOf(person)).hasSize(2);
         assertThat(jdbc.queryForObject("select open_journeys from person where id = ?", Integer.class, person))
