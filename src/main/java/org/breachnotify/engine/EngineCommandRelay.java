@@ -1,7 +1,6 @@
 package org.breachnotify.engine;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,8 +55,6 @@ public class EngineCommandRelay {
     private final int workers;
     private final ExecutorService pool;
     private volatile boolean stopping;
-    /** Where each worker's scheduled loop starts (ADR 9); a full scan from the beginning every 10 s. */
-    private final RelayMarks marks;
     private final Map<EngineCommandKind, Counter> doneCounters = new EnumMap<>(EngineCommandKind.class);
 
     public EngineCommandRelay(JdbcTemplate jdbc, TransactionTemplate tx, ProcessEngineAdapter engine,
@@ -84,7 +81,6 @@ public class EngineCommandRelay {
         this.journeys = journeys;
         this.crashPoints = crashPoints;
         this.chunkSize = chunkSize;
-        this.marks = new RelayMarks(this.workers, Duration.ofSeconds(10), System::nanoTime);
     }
 
     @Scheduled(fixedDelayString = "${breachnotify.engine-commands.poll-interval}")
@@ -93,16 +89,14 @@ public class EngineCommandRelay {
             return; // tests drive the relay themselves
         }
         // Workers split the rows by target (person or review), so one person's commands keep their order.
-        // Each worker starts past where its last loop ended (RelayMarks), and from the beginning every 10 s.
         CompletableFuture.allOf(IntStream.range(0, workers)
-                .mapToObj(w -> CompletableFuture.runAsync(
-                        () -> marks.reached(w, relayAll(new Slice(w, workers), marks.startOf(w))), pool))
+                .mapToObj(w -> CompletableFuture.runAsync(() -> relayAll(new Slice(w, workers)), pool))
                 .toArray(CompletableFuture[]::new)).join();
     }
 
-    /** Relays everything due from the beginning, on the calling thread, until the backlog is shorter than a chunk. */
+    /** Relays everything due, on the calling thread, until the backlog is shorter than a chunk. */
     public void relayAll() {
-        relayAll(Slice.ALL, 0);
+        relayAll(Slice.ALL);
     }
 
     /**
@@ -110,21 +104,17 @@ public class EngineCommandRelay {
      * mark): the rows it marked done stay in the open-rows index as dead entries until vacuum, and while other
      * transactions are running PostgreSQL cannot skip them, so a claim from the start walked past every row done
      * since (29 ms a claim at 100,000 people, against 0.3 ms). Rows behind the mark that come due later (a retry
-     * after back-off) are picked up by a later loop from the beginning ({@link RelayMarks}).
-     *
-     * @param from the id past which the first claim looks (0: from the beginning)
-     * @return the highest id claimed, or {@code from} when none was
+     * after back-off) are picked up by the next loop, which starts from the beginning again.
      */
-    private long relayAll(Slice slice, long from) {
-        long mark = from;
+    private void relayAll(Slice slice) {
+        long mark = 0;
         while (!stopping) {
             Claimed claimed = relayChunk(slice, mark);
-            mark = Math.max(mark, claimed.lastId());
             if (claimed.rows() < chunkSize) {
-                break;
+                return;
             }
+            mark = claimed.lastId();
         }
-        return mark;
     }
 
     /** How many rows a chunk handled and the highest id among them. */
