@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
 
 /**
  * The engine's history level {@value #NAME} (id {@value #ID}, ADR 15): everything level {@code audit} records
- * (process instances, tasks, activity instances, variables) except the activity
- * instances of the elements that only route a journey: none start events, none end events and gateways.
+ * (process instances, tasks, activity instances, variables) except the activity instances of the elements that only
+ * route a journey: none start events, none end events and gateways.
  * <ul>
  * <li>A journey's start and end elements stay in its process-instance history ({@code START_ACT_ID_},
  * {@code END_ACT_ID_}); the way a gateway chose shows in the activity that followed it and in the variables it read

@@ -190,6 +190,15 @@ public class CampaignFixture {
         return running.isEmpty() ? null : running.get(0);
     }
 
+    /**
+     * The end event a process instance reached, from the engine's process-instance history ({@code END_ACT_ID_});
+     * null while it runs. At history level {@code audit-without-routing} end events have no activity row (ADR 15).
+     */
+    public String endActivityOf(ProcessInstance instance) {
+        return jdbc.queryForObject("select end_act_id_ from act_hi_procinst where id_ = ?", String.class,
+                instance.getId());
+    }
+
     /** The person's running journeys, oldest first. */
     public java.util.List<ProcessInstance> journeysOf(long personId) {
         String key = journeyKeys.of(personId);
