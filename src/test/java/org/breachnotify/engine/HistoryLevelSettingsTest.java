@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The engine runs at history level {@code audit-without-routing}, and a database at {@code audit} moves to it (ADR 15). */
+/**
+ * The engine runs at history level {@code audit-without-routing-or-waits}, and a database at {@code audit} or
+ * {@code audit-without-routing} moves to it (ADR 15, 16).
+ */
 @ProcessTestContext
 class HistoryLevelSettingsTest {
     private static final String STORED_LEVEL = "select value_ from act_ge_property where name_ = 'historyLevel'";
@@ -26,25 +29,27 @@ class HistoryLevelSettingsTest {
     @AfterEach
     void restoreTheLevel() {
         jdbc.update("update act_ge_property set value_ = ? where name_ = 'historyLevel'",
-                Integer.toString(AuditWithoutRoutingHistoryLevel.ID));
+                Integer.toString(AuditWithoutRoutingOrWaitsHistoryLevel.ID));
     }
 
     @Test
-    void theEngineRunsAndStoresTheLevelWithoutRoutingRows() {
+    void theEngineRunsAndStoresTheLevelWithoutRoutingOrWaitRows() {
         var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        assertThat(configuration.getHistoryLevel().getName()).isEqualTo(AuditWithoutRoutingHistoryLevel.NAME);
-        assertThat(jdbc.queryForObject(STORED_LEVEL, String.class)).isEqualTo("20");
+        assertThat(configuration.getHistoryLevel().getName()).isEqualTo(AuditWithoutRoutingOrWaitsHistoryLevel.NAME);
+        assertThat(jdbc.queryForObject(STORED_LEVEL, String.class)).isEqualTo("21");
     }
 
     @Test
-    void aDatabaseAtAuditIsMovedOnceAndAnyOtherLevelIsLeftToTheEnginesOwnCheck() {
-        jdbc.update("update act_ge_property set value_ = '2' where name_ = 'historyLevel'");
-        assertThat(HistoryLevelSettings.moveFromAudit(dataSource, "")).isTrue();
-        assertThat(jdbc.queryForObject(STORED_LEVEL, String.class)).isEqualTo("20");
-        assertThat(HistoryLevelSettings.moveFromAudit(dataSource, "")).as("a second node starting").isFalse();
+    void aDatabaseAtAuditOrWithoutRoutingIsMovedOnceAndAnyOtherLevelIsLeftToTheEnginesOwnCheck() {
+        for (String earlier : new String[] {"2", "20"}) {
+            jdbc.update("update act_ge_property set value_ = ? where name_ = 'historyLevel'", earlier);
+            assertThat(HistoryLevelSettings.moveToThisLevel(dataSource, "")).as("from " + earlier).isTrue();
+            assertThat(jdbc.queryForObject(STORED_LEVEL, String.class)).isEqualTo("21");
+            assertThat(HistoryLevelSettings.moveToThisLevel(dataSource, "")).as("a second node starting").isFalse();
+        }
 
         jdbc.update("update act_ge_property set value_ = '3' where name_ = 'historyLevel'");
-        assertThat(HistoryLevelSettings.moveFromAudit(dataSource, "")).isFalse();
+        assertThat(HistoryLevelSettings.moveToThisLevel(dataSource, "")).isFalse();
         assertThat(jdbc.queryForObject(STORED_LEVEL, String.class)).as("full is not audit").isEqualTo("3");
     }
 }

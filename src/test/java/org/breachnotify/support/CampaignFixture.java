@@ -192,7 +192,7 @@ public class CampaignFixture {
 
     /**
      * The end event a process instance reached, from the engine's process-instance history ({@code END_ACT_ID_});
-     * null while it runs. At history level {@code audit-without-routing} end events have no activity row (ADR 15).
+     * null while it runs. End events have no activity row (ADR 15).
      */
     public String endActivityOf(ProcessInstance instance) {
         return jdbc.queryForObject("select end_act_id_ from act_hi_procinst where id_ = ?", String.class,
