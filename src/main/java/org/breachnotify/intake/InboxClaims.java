@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,7 +52,7 @@ class InboxClaims {
     private record Claim(long campaignId, String fileName) {
     }
 
-    private record Holder(String node, String runId, boolean expired) {
+    private record Holder(String fileName, String node, String runId, boolean expired) {
     }
 
     /** Claims the file for this run unless a live claim holds it; answers whether this run holds it now. */
@@ -59,9 +60,10 @@ class InboxClaims {
         Claim claim = new Claim(campaignId, fileName);
         Boolean taken = tx.execute(status -> {
             List<Holder> holders = jdbc.query("""
-                    select node, run_id, lease_until < now() from inbox_claim
+                    select file_name, node, run_id, lease_until < now() from inbox_claim
                     where campaign_id = ? and file_name = ? for update""",
-                    (rs, i) -> new Holder(rs.getString(1), rs.getString(2), rs.getBoolean(3)), campaignId, fileName);
+                    (rs, i) -> new Holder(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
+                    campaignId, fileName);
             if (holders.isEmpty()) {
                 int inserted = jdbc.update("""
                         insert into inbox_claim (campaign_id, file_name, node, run_id, lease_until)
@@ -93,6 +95,35 @@ class InboxClaims {
         }
         // This node's own: an earlier run's claim is a crashed run's; this run's counts only while it works on it.
         return !holder.runId().equals(runId) || !held.contains(claim);
+    }
+
+    /**
+     * Removes the stale claims of files that are gone from the inbox and from {@code .processing}: their import got
+     * through and moved the file out, and its process died before it gave the claim up. Nothing would ever take such a
+     * claim over, since no file names it any more. A live claim stays, whatever its file: its importer is still at
+     * work. Answers how many were removed.
+     *
+     * @param stillThere whether a file of that name is in the inbox or in {@code .processing}
+     */
+    int forgetFinished(long campaignId, Predicate<String> stillThere) {
+        int removed = 0;
+        for (Holder holder : jdbc.query("""
+                select file_name, node, run_id, lease_until < now() from inbox_claim
+                where campaign_id = ? and (lease_until < now() or (node = ? and run_id <> ?))""",
+                (rs, i) -> new Holder(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
+                campaignId, node, runId)) {
+            if (!stillThere.test(holder.fileName())) {
+                // only the stale holder read above: a node that took the claim over since keeps it
+                removed += tx.execute(status -> jdbc.update("""
+                        delete from inbox_claim where campaign_id = ? and file_name = ? and node = ? and run_id = ?""",
+                        campaignId, holder.fileName(), holder.node(), holder.runId()));
+            }
+        }
+        if (removed > 0) {
+            log.info("Removed {} claim(s) of campaign {} whose files were imported by a process that stopped before"
+                    + " giving them up", removed, campaignId);
+        }
+        return removed;
     }
 
     /** Gives the claim up (the file has left {@code .processing}, or is left there for the next round). */

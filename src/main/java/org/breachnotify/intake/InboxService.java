@@ -55,6 +55,9 @@ public class InboxService {
 
     public List<ImportResult> importNewFiles(long campaignId, Path inbox) {
         List<ImportResult> results = new ArrayList<>();
+        // A process that died after settling a file but before giving up its claim left the claim and no file.
+        claims.forgetFinished(campaignId, name -> Files.exists(inbox.resolve(name))
+                || Files.exists(inbox.resolve(PROCESSING).resolve(name)));
         // First what a process that died left claimed: it came in before anything waiting now.
         for (Path stranded : filesIn(inbox.resolve(PROCESSING))) {
             String name = stranded.getFileName().toString();

@@ -126,6 +126,28 @@ class InboxCrashRecoveryTest {
         assertThat(claims()).isZero();
     }
 
+    /**
+     * Found by the crash test: killed after the file went to {@code processed/} and before the claim was given up,
+     * a run left a claim that no file names. The next round removes the stale ones; a live claim stays.
+     */
+    @Test
+    void aStaleClaimWhoseFileWasSettledIsRemovedAndALiveOneIsKept() throws IOException {
+        claim("dispatch-confirmation-1.csv", claims.node(), "an-earlier-run", "interval '2 minutes'");
+        claim("dispatch-confirmation-2.csv", "node-b", "its-run", "interval '-1 second'");
+        claim("dispatch-confirmation-3.csv", "node-b", "its-run", "interval '2 minutes'");
+        claim("dispatch-confirmation-4.csv", "node-b", "its-run", "interval '-1 second'");
+        Path stranded = Files.writeString(Files.createDirectories(inboxDir.resolve(".processing"))
+                .resolve("dispatch-confirmation-4.csv"), confirmation());
+
+        inbox.importNewFiles(campaign.id(), inboxDir);
+
+        assertThat(jdbc.queryForList("select file_name from inbox_claim where campaign_id = ?", String.class,
+                campaign.id())).as("only node-b's live claim is left").containsExactly("dispatch-confirmation-3.csv");
+        assertThat(stranded).as("the stale claim whose file was still there was taken over and imported")
+                .doesNotExist();
+        assertThat(fixture.letterStatus(letter)).isEqualTo("POSTED");
+    }
+
     @Test
     void aClaimIsKeptAliveWhileItsImportRunsAndLapsesOnceItIsGivenUp() {
         assertThat(claims.claim(campaign.id(), "participants-long.csv")).isTrue();
