@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>When that level is configured, a database the engine created at level {@code audit}, or at ADR 15's
  * {@code audit-without-routing}, is moved to it before the engine checks the level (its own check would refuse to
- * start): the new level records a subset of both, so the rows already written stay valid. Any other stored level still meets the engine's own refusal
- * ("historyLevel mismatch"). The move is one conditional UPDATE, safe when several nodes start at once.
+ * start): the new level records a subset of both, so the rows already written stay valid. Any other stored level
+ * still meets the engine's own refusal ("historyLevel mismatch"). The move is one conditional UPDATE, safe when
+ * several nodes start at once.
  */
 @Component
 public class HistoryLevelSettings extends AbstractProcessEnginePlugin {
