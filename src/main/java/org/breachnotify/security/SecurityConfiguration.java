@@ -20,6 +20,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.annotation.web.configurers.SessionManagementConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -107,7 +108,7 @@ public class SecurityConfiguration {
     SecurityFilterChain camundaWebapps(HttpSecurity http, UserDirectory directory) throws Exception {
         String task = "/camunda/api/engine/engine/{engine}/task/{taskId}";
         return http.securityMatcher("/camunda/**")
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(SecurityConfiguration::webappSessionKept)
                 .addFilterBefore(new WebappSessionAuthenticationFilter(directory), BasicAuthenticationFilter.class)
                 // the engine lets anyone who may read a task comment on it and attach links to it; only the staff
                 // who work tasks (and administrators) may, not process managers reading Cockpit
@@ -195,13 +196,24 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * No session of our own, and the webapp's session left as it is. The user a webapp session carries is put into
+     * each request's security context by {@link WebappSessionAuthenticationFilter}; with session-fixation protection
+     * on, Spring Security took that for a new login on every request and changed the session id each time. A browser
+     * sends several requests at once, so one of them came with an id already changed, got a new empty session, and
+     * its cookie logged the user out of Cockpit and Tasklist. The webapps' own login changes the id once, as it should.
+     */
+    private static void webappSessionKept(SessionManagementConfigurer<HttpSecurity> sessions) {
+        sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none());
+    }
+
     /** HTTP Basic on every request, no session of our own, JSON errors, our headers, the cross-site guard. */
     private void stateless(HttpSecurity http, UserDirectory directory) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"breach-notify\", charset=\"UTF-8\"");
             JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, LOG_IN);
         };
-        http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        http.sessionManagement(SecurityConfiguration::webappSessionKept)
                 .csrf(AbstractHttpConfigurer::disable) // CrossSiteRequestGuard instead: see its comment
                 .requestCache(AbstractHttpConfigurer::disable)
                 .httpBasic(b -> b.authenticationEntryPoint(unauthenticated))

@@ -251,6 +251,23 @@ class AccessMatrixTest {
         }
     }
 
+    /**
+     * A browser loads Cockpit with many requests at once on its session cookie. Found on 2026-11-30 with headless
+     * Chromium: every request changed the session id (session-fixation protection taking each request's webapp user
+     * for a new login), so a request sent with the previous id got a new empty session and logged the user out.
+     */
+    @Test
+    void aWebappSessionKeepsItsIdAcrossRequestsSoABrowsersParallelRequestsStayLoggedIn() throws Exception {
+        WebClient manager = new WebClient(port);
+        assertThat(manager.loginToWebapp("cockpit", "tmanager", PASSWORD)).isEqualTo(200);
+        String session = manager.cookie("JSESSIONID").orElseThrow();
+        for (String path : List.of("/camunda/app/cockpit/default/", "/camunda/api/admin/auth/user/default",
+                "/camunda/api/engine/engine/default/process-definition/count", "/api/campaigns")) {
+            assertThat(manager.get(path).statusCode()).as(path).isEqualTo(200);
+            assertThat(manager.cookie("JSESSIONID")).as("session id after " + path).contains(session);
+        }
+    }
+
     @Test
     void staffSeeOnlyTheTasksOfTheirGroupInTasklist() {
         WebClient helpdesk = new WebClient(port);

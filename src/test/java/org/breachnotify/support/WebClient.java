@@ -65,9 +65,14 @@ public final class WebClient {
                 + c.getPath()).collect(Collectors.joining(" | "));
     }
 
-    public Optional<String> csrfToken() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+    /** The value of a cookie held, by name. */
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst();
+    }
+
+    public Optional<String> csrfToken() {
+        return cookie("XSRF-TOKEN");
     }
 
     public HttpResponse<String> get(String path) {
